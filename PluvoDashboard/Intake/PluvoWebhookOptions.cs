@@ -1,0 +1,37 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace PluvoDashboard.Intake;
+
+/// <summary>Settings of the webhook endpoint, bound from the <c>Pluvo</c> section.</summary>
+public sealed class PluvoWebhookOptions
+{
+    public const string Section = "Pluvo";
+
+    /// <summary>The key Pluvo signs with. Unset: the endpoint refuses every delivery with 503.</summary>
+    public string? WebhookKey { get; set; }
+
+    /// <summary>Keys still accepted while Pluvo moves to a new one.</summary>
+    public List<string> PreviousWebhookKeys { get; set; } = [];
+
+    /// <summary>Largest body accepted, in bytes; larger ones are refused with 413.</summary>
+    [Range(1, 64 * 1024 * 1024)]
+    public long MaxBodyBytes { get; set; } = 1024 * 1024;
+
+    /// <summary>Deliveries waiting for the writer before new ones are refused with 503.</summary>
+    [Range(1, 1_000_000)]
+    public int QueueCapacity { get; set; } = 4096;
+
+    /// <summary>The most deliveries the writer commits in one transaction.</summary>
+    [Range(1, 100_000)]
+    public int MaxBatchSize { get; set; } = 512;
+
+    /// <summary>How many refused deliveries are kept for inspection; older ones are deleted.</summary>
+    [Range(1, 1_000_000)]
+    public int RejectedDeliveriesKept { get; set; } = 1000;
+
+    public bool HasKey => !string.IsNullOrWhiteSpace(WebhookKey);
+
+    /// <summary>The current key first, then the previous keys; blank entries are ignored.</summary>
+    public IReadOnlyList<string> AcceptedKeys() =>
+        [.. new[] { WebhookKey }.Concat(PreviousWebhookKeys).Where(k => !string.IsNullOrWhiteSpace(k)).Select(k => k!)];
+}

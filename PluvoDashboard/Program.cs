@@ -1,0 +1,41 @@
+using PluvoDashboard.Cli;
+using PluvoDashboard.Components;
+using PluvoDashboard.Intake;
+using PluvoDashboard.Storage;
+
+if (CommandLine.IsCommand(args))
+{
+    return await CommandLine.RunAsync(args);
+}
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddStorage();
+builder.AddIntake();
+builder.AddDashboard();
+builder.AddDemoStream(args);
+builder.Services.AddProblemDetails();
+
+var app = builder.Build();
+
+await app.MigrateDatabaseAsync();
+
+if (!app.Environment.IsDevelopment())
+{
+    app.UseExceptionHandler("/error", createScopeForErrors: true);
+    app.UseHsts();
+}
+
+app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+app.UseAntiforgery();
+
+app.MapIntake();
+app.MapHealth();
+app.MapDashboard();
+
+app.LogIntakeReady();
+await app.RunAsync();
+return 0;
+
+/// <summary>The entry point, named for <c>WebApplicationFactory&lt;Program&gt;</c> in the tests.</summary>
+public partial class Program;

@@ -1,0 +1,41 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace PluvoDashboard.Storage;
+
+public sealed class PluvoDbContext(DbContextOptions<PluvoDbContext> options) : DbContext(options)
+{
+    public DbSet<WebhookEvent> WebhookEvents => Set<WebhookEvent>();
+
+    public DbSet<RejectedDelivery> RejectedDeliveries => Set<RejectedDelivery>();
+
+    public DbSet<RejectionCount> RejectionCounts => Set<RejectionCount>();
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configuration)
+    {
+        // Instants are stored as Unix milliseconds: compact, sortable and comparable in SQL.
+        configuration.Properties<DateTimeOffset>().HaveConversion<UnixMillisecondsConverter>();
+        configuration.Properties<EventStatus>().HaveConversion<string>().HaveMaxLength(16);
+        configuration.Properties<RejectionReason>().HaveConversion<string>().HaveMaxLength(24);
+    }
+
+    protected override void OnModelCreating(ModelBuilder model)
+    {
+        model.Entity<WebhookEvent>(e =>
+        {
+            e.HasIndex(x => x.BodyHash).IsUnique();
+            e.HasIndex(x => x.ReceivedAt);
+            e.HasIndex(x => x.SentDate);
+            e.HasIndex(x => new { x.EventType, x.ReceivedAt });
+            e.HasIndex(x => x.Status);
+        });
+
+        model.Entity<RejectedDelivery>();
+
+        model.Entity<RejectionCount>().HasKey(x => x.Reason);
+    }
+
+    private sealed class UnixMillisecondsConverter() : ValueConverter<DateTimeOffset, long>(
+        value => value.ToUnixTimeMilliseconds(),
+        value => DateTimeOffset.FromUnixTimeMilliseconds(value));
+}
