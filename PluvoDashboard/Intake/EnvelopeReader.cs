@@ -164,7 +164,7 @@ public static class EnvelopeReader
         {
             switch (name)
             {
-                case "event": Event = Scalar(ref reader); break;
+                case "event": Event = reader.TokenType == JsonTokenType.String ? reader.GetString() : null; break;
                 case "id": Id = Scalar(ref reader); break;
                 case "ref": Ref = Scalar(ref reader); break;
                 case "sentdate": SentDate = Scalar(ref reader); break;

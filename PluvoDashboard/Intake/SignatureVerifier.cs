@@ -11,6 +11,7 @@ namespace PluvoDashboard.Intake;
 public static class SignatureVerifier
 {
     private const int MacLength = 20;
+    private const string Base64Alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
 
     /// <summary>Signs a body the way Pluvo's developer docs describe: HMAC-SHA1 keyed with SHA1(salt + key),
     /// written as unpadded base64url.</summary>
@@ -117,6 +118,14 @@ public static class SignatureVerifier
         if (text.Length == 27)
         {
             padded[27] = '=';
+        }
+
+        // 20 bytes fill 160 of the 162 bits of 27 characters: the last character's two low bits must be
+        // zero, or a decoder would accept several spellings of one signature.
+        var lastIndex = Base64Alphabet.IndexOf(padded[26]);
+        if (lastIndex < 0 || (lastIndex & 0b11) != 0)
+        {
+            return null;
         }
 
         if (!Convert.TryFromBase64Chars(padded, mac, out var written) || written != MacLength)
