@@ -1,0 +1,52 @@
+using System.Net;
+using PluvoDashboard.Tests.Support;
+
+namespace PluvoDashboard.Tests.Dashboard;
+
+/// <summary>The overview as first rendered on the server, before the interactive circuit starts.</summary>
+public sealed class OverviewPageTests
+{
+    [Fact]
+    public async Task OverviewShowsTheStoredEventCountAndTheWebhookUrl()
+    {
+        using var app = new PluvoApp();
+        var client = app.CreateClient();
+        for (var i = 0; i < 3; i++)
+        {
+            await (await client.SendAsync(SignedDelivery.UserCreated($"u-{i}").ToRequest())).AssertAcceptedAsync();
+        }
+
+        var html = await client.GetStringAsync("/");
+
+        Assert.Matches("data-testid=\"event-count\"[^>]*>3<", html);
+        Assert.Contains("http://localhost/webhooks/pluvo", html);
+        Assert.Contains("Webhook key set", html);
+        Assert.DoesNotContain(PluvoApp.WebhookKey, html);
+        Assert.DoesNotContain("no-key-warning", html);
+    }
+
+    [Fact]
+    public async Task WithoutAKeyTheAppStartsAndTheOverviewSaysHowToSetOne()
+    {
+        using var app = new PluvoApp().With("Pluvo:WebhookKey", null);
+
+        var response = await app.CreateClient().GetAsync("/");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Contains("no-key-warning", html);
+        Assert.Contains("Pluvo__WebhookKey", html);
+        Assert.Contains("No webhook key set", html);
+    }
+
+    [Fact]
+    public async Task UnknownAddressShowsTheNotFoundPage()
+    {
+        using var app = new PluvoApp();
+
+        var response = await app.CreateClient().GetAsync("/no-such-page");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Contains("There is nothing at this address", await response.Content.ReadAsStringAsync());
+    }
+}
