@@ -13,6 +13,7 @@ public static class IntakeExtensions
             .ValidateOnStart();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<IntakeWriter>();
+        builder.Services.AddSingleton<WebhookReceiver>();
         builder.Services.AddHostedService(services => services.GetRequiredService<IntakeWriter>());
         return builder;
     }
