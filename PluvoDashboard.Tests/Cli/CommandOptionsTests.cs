@@ -67,7 +67,9 @@ public sealed class CommandOptionsTests
         var options = CommandOptions.Parse(
             ["--urls", "http://+:6000", "--Pluvo:WebhookKey", "k", "--environment=Staging"], SimulateNames);
 
-        Assert.Equal(["--urls=http://+:6000", "--Pluvo:WebhookKey=k", "--environment=Staging"], options.ConfigurationArgs);
+        Assert.Equal(
+            ["--urls=http://+:6000", "--Pluvo:WebhookKey=k", "--environment=Staging"],
+            options.ConfigurationArgs);
     }
 
     [Fact]

@@ -40,7 +40,8 @@ public sealed class ReceiverSettingsTests
     [Fact]
     public void UrlsAndKeyComeFromConfigurationSettings()
     {
-        var options = CommandOptions.Parse(["--urls=http://0.0.0.0:5198", "--Pluvo:WebhookKey=from-setting"], ["url", "key"]);
+        var options = CommandOptions.Parse(
+            ["--urls=http://0.0.0.0:5198", "--Pluvo:WebhookKey=from-setting"], ["url", "key"]);
 
         var settings = ReceiverSettings.Resolve(options);
 

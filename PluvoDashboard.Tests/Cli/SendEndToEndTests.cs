@@ -49,7 +49,7 @@ public sealed class SendEndToEndTests : IAsyncLifetime
         var body = PluvoSamples.For("USER_CREATED", new Random(1), SentAt);
         var output = new StringWriter();
 
-        var exitCode = await SendCommand.SendAsync(client, webhookUrl, WebhookKey, body, output, CancellationToken.None);
+        var exitCode = await SendAsync(body, output);
 
         Assert.Equal(0, exitCode);
         Assert.StartsWith("200", output.ToString());
@@ -64,10 +64,10 @@ public sealed class SendEndToEndTests : IAsyncLifetime
     public async Task SendingTheSameBodyTwiceIsAnsweredAsADuplicate()
     {
         var body = PluvoSamples.For("COURSE_FINISHED", new Random(2), SentAt);
-        await SendCommand.SendAsync(client, webhookUrl, WebhookKey, body, TextWriter.Null, CancellationToken.None);
+        await SendAsync(body, TextWriter.Null);
         var output = new StringWriter();
 
-        var exitCode = await SendCommand.SendAsync(client, webhookUrl, WebhookKey, body, output, CancellationToken.None);
+        var exitCode = await SendAsync(body, output);
 
         Assert.Equal(0, exitCode);
         Assert.Contains("\"duplicate\":true", output.ToString());
@@ -80,7 +80,7 @@ public sealed class SendEndToEndTests : IAsyncLifetime
         var body = PluvoSamples.For("TRAINING_CREATED", new Random(3), SentAt);
         var output = new StringWriter();
 
-        var exitCode = await SendCommand.SendAsync(client, webhookUrl, "wrong-key", body, output, CancellationToken.None);
+        var exitCode = await SendAsync(body, output, "wrong-key");
 
         Assert.Equal(1, exitCode);
         Assert.StartsWith("401", output.ToString());
@@ -94,7 +94,8 @@ public sealed class SendEndToEndTests : IAsyncLifetime
         var settings = new SimulationSettings(Rate: 0, Count: 60, Concurrency: 4, Seed: 9);
         var output = new StringWriter();
 
-        var tally = await SimulateCommand.RunAsync(client, webhookUrl, WebhookKey, settings, output, CancellationToken.None);
+        var tally = await SimulateCommand.RunAsync(
+            client, webhookUrl, WebhookKey, settings, output, CancellationToken.None);
 
         Assert.Equal(60, tally.Sent);
         Assert.True(tally.AllAccepted);
@@ -117,6 +118,9 @@ public sealed class SendEndToEndTests : IAsyncLifetime
         Assert.InRange(tally.Sent, 1, 30);
         Assert.Contains($"Sent {tally.Sent}, accepted {tally.Sent}", output.ToString());
     }
+
+    private Task<int> SendAsync(byte[] body, TextWriter output, string key = WebhookKey) =>
+        SendCommand.SendAsync(client, webhookUrl, key, body, output, CancellationToken.None);
 
     private async Task<List<WebhookEvent>> StoredEventsAsync()
     {

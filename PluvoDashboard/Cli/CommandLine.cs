@@ -17,8 +17,8 @@ public static class CommandLine
     public static async Task<int> RunAsync(string[] args)
     {
         using var stop = new CancellationTokenSource();
-        using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, signal => Stop(signal, stop));
-        using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, signal => Stop(signal, stop));
+        using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, s => Stop(s, stop));
+        using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, s => Stop(s, stop));
         try
         {
             return args[0] == "send"
@@ -46,9 +46,10 @@ public static class CommandLine
             return builder;
         }
 
-        // The configuration reads a bare "--demo" as a setting and takes the next argument as its value, so
-        // "--demo --urls X" would lose the urls; reading the arguments again without the switch restores them.
-        builder.Configuration.AddCommandLine([.. args.Where(a => !a.Equals(DemoSwitch, StringComparison.OrdinalIgnoreCase))]);
+        // The configuration reads a bare "--demo" as a setting whose value is the next argument, so
+        // "--demo --urls X" would lose the urls; reading the arguments again without the switch keeps them.
+        var settings = args.Where(a => !a.Equals(DemoSwitch, StringComparison.OrdinalIgnoreCase));
+        builder.Configuration.AddCommandLine([.. settings]);
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddHostedService<DemoStream>();
         return builder;

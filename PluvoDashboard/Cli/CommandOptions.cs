@@ -88,7 +88,7 @@ public sealed class CommandOptions
 
     public string? Text(string name) => values.GetValueOrDefault(name);
 
-    /// <exception cref="UsageException">The value is not a whole number of at least <paramref name="minimum"/>.</exception>
+    /// <exception cref="UsageException">The value is not a whole number, or less than the minimum.</exception>
     public int Number(string name, int fallback, int minimum = 0)
     {
         if (values.GetValueOrDefault(name) is not { } text)
@@ -96,9 +96,11 @@ public sealed class CommandOptions
             return fallback;
         }
 
-        if (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var number) || number < minimum)
+        var parsed = int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var number);
+        if (!parsed || number < minimum)
         {
-            throw new UsageException($"Option '--{name}' must be a whole number of at least {minimum}, not '{text}'.");
+            throw new UsageException(
+                $"Option '--{name}' must be a whole number of at least {minimum}, not '{text}'.");
         }
 
         return number;

@@ -17,7 +17,8 @@ internal static partial class DemoLog
         Message = "Demo stream not started: the server listens on no plain http address")]
     public static partial void NoHttpAddress(ILogger logger);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Demo {EventType} was answered {StatusCode}: {Answer}")]
+    [LoggerMessage(Level = LogLevel.Warning,
+        Message = "Demo {EventType} was answered {StatusCode}: {Answer}")]
     public static partial void Refused(ILogger logger, string eventType, int statusCode, string answer);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Demo {EventType} could not be posted: {Failure}")]

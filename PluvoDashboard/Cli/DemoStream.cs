@@ -6,8 +6,9 @@ using PluvoDashboard.Intake;
 namespace PluvoDashboard.Cli;
 
 /// <summary>
-/// With <c>--demo</c>, the app posts a slow simulated stream to its own webhook endpoint over real HTTP, signed
-/// with the configured key, so the dashboard has something to show: a burst first, then one every two seconds.
+/// With <c>--demo</c>, the app posts a slow simulated stream to its own webhook endpoint over real HTTP,
+/// signed with the configured key, so the dashboard has something to show: a burst of twenty first, then
+/// one event every two seconds.
 /// </summary>
 internal sealed class DemoStream(
     IHostApplicationLifetime lifetime,

@@ -33,9 +33,14 @@ public sealed record Training(
 public sealed record LearnerGroup(string Id, string Ref, string Name, bool EnableChat);
 
 /// <summary>A step of a training's learning path that unlocks when its conditions are met.</summary>
-public sealed record ModuleGroup(string Id, string Ref, string Title, Training Training, DateTimeOffset UnlocksAt);
+public sealed record ModuleGroup(
+    string Id,
+    string Ref,
+    string Title,
+    Training Training,
+    DateTimeOffset UnlocksAt);
 
-/// <summary>An e-learning course inside a training; <see cref="Lti"/> is set for courses run by an outside tool.</summary>
+/// <summary>An e-learning course in a training; <see cref="Lti"/> is set when an outside tool runs it.</summary>
 public sealed record Course(string Id, string Ref, string Title, Training Training, LtiTool? Lti);
 
 /// <summary>The outside tool an LTI course is launched in.</summary>

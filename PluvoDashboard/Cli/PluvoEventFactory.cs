@@ -124,7 +124,7 @@ public static class PluvoEventFactory
             json.WriteTraining(training);
         });
 
-    /// <param name="gradeId">Pluvo's id of the learner's grade for the assignment; it stays the same across updates.</param>
+    /// <param name="gradeId">Pluvo's id of the learner's grade; it stays the same across updates.</param>
     public static byte[] AssignmentGradeUpdate(
         string gradeId,
         Assignment assignment,

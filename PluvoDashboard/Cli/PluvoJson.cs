@@ -57,8 +57,8 @@ internal static class PluvoJson
         json.WriteString("title", training.Title);
         json.WriteString("subtitle", training.Subtitle);
         json.WriteString("introduction", training.Introduction);
-        json.WriteString("startDate", training.StartDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-        json.WriteString("endDate", training.EndDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        json.WriteString("startDate", Day(training.StartDate));
+        json.WriteString("endDate", Day(training.EndDate));
         json.WriteBoolean("isActive", training.IsActive);
         json.WriteBoolean("showParticipants", training.ShowParticipants);
         json.WriteBoolean("showSharedFiles", training.ShowSharedFiles);
@@ -143,6 +143,8 @@ internal static class PluvoJson
 
         json.WriteEndObject();
     }
+
+    private static string? Day(DateOnly? day) => day?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     private static DateTime LastSunday(int year, int month)
     {

@@ -5,11 +5,11 @@ namespace PluvoDashboard.Cli;
 /// <summary>One realistic body for any known event type, for sending a single delivery by hand.</summary>
 public static class PluvoSamples
 {
-    /// <summary>The known event type named by <paramref name="name"/>, in any letter case; null when unknown.</summary>
+    /// <summary>The known event type with this name in any letter case; null when there is none.</summary>
     public static string? KnownType(string name) =>
-        EventCatalog.KnownTypes.FirstOrDefault(t => string.Equals(t, name, StringComparison.OrdinalIgnoreCase));
+        EventCatalog.KnownTypes.FirstOrDefault(t => t.Equals(name, StringComparison.OrdinalIgnoreCase));
 
-    /// <exception cref="ArgumentException">The type is not one of <see cref="EventCatalog.KnownTypes"/>.</exception>
+    /// <exception cref="ArgumentException">The type is not one of the known types.</exception>
     public static byte[] For(string eventType, Random random, DateTimeOffset sentDate)
     {
         var offerNumber = random.Next(1, 500);
@@ -20,18 +20,21 @@ public static class PluvoSamples
         {
             EventFamily.Training => PluvoEventFactory.TrainingEvent(eventType, plan.Training, sentDate),
             EventFamily.User => PluvoEventFactory.UserEvent(eventType, learner, sentDate),
-            EventFamily.Group => PluvoEventFactory.GroupEvent(eventType, SampleRecords.Group(random, 1), sentDate),
+            EventFamily.Group =>
+                PluvoEventFactory.GroupEvent(eventType, SampleRecords.Group(random, 1), sentDate),
             EventFamily.ModuleGroup => ModuleGroupSample(eventType, plan, learner, random, sentDate),
             EventFamily.PortfolioItem => PluvoEventFactory.PortfolioItemEvent(
                 eventType, SampleRecords.PortfolioItem(random, learner, sentDate), sentDate),
-            EventFamily.CourseFinished => PluvoEventFactory.CourseFinished(random.NextUuid(), plan.Courses[0], learner,
-                random.Next(55, 101), TimeSpan.FromMinutes(random.Next(10, 300)), sentDate),
-            EventFamily.TrainingFinished => PluvoEventFactory.TrainingFinished(random.NextUuid(), plan.Training, learner,
-                random.Next(3) == 0 ? null : random.Next(60, 101), sentDate.AddDays(-random.Next(7, 60)), sentDate),
-            EventFamily.AssignmentGrade => PluvoEventFactory.AssignmentGradeUpdate(random.NextUuid(),
-                plan.Assignments[0], learner, new Grade(7.5, true, "graded"), sentDate),
-            EventFamily.OfferEvent => PluvoEventFactory.OfferEventEvent(eventType, random.NextUuid(), plan.Offers[0],
-                learner, OfferStatus(eventType), sentDate),
+            EventFamily.CourseFinished => PluvoEventFactory.CourseFinished(
+                random.NextUuid(), plan.Courses[0], learner, random.Next(55, 101),
+                TimeSpan.FromMinutes(random.Next(10, 300)), sentDate),
+            EventFamily.TrainingFinished => PluvoEventFactory.TrainingFinished(
+                random.NextUuid(), plan.Training, learner, random.Next(3) == 0 ? null : random.Next(60, 101),
+                sentDate.AddDays(-random.Next(7, 60)), sentDate),
+            EventFamily.AssignmentGrade => PluvoEventFactory.AssignmentGradeUpdate(
+                random.NextUuid(), plan.Assignments[0], learner, new Grade(7.5, true, "graded"), sentDate),
+            EventFamily.OfferEvent => PluvoEventFactory.OfferEventEvent(
+                eventType, random.NextUuid(), plan.Offers[0], learner, OfferStatus(eventType), sentDate),
             _ => throw new ArgumentException($"'{eventType}' is not a known Pluvo event type.", nameof(eventType)),
         };
     }

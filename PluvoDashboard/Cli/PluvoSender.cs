@@ -30,13 +30,13 @@ public sealed record DeliveryOutcome(int? StatusCode, string Body, TimeSpan Late
     }
 }
 
-/// <summary>Posts bodies the way Pluvo does: JSON, signed by reading 1 with a fresh salt for every request.</summary>
+/// <summary>Posts bodies the way Pluvo does: JSON, signed by reading 1 with a fresh salt each time.</summary>
 public static class PluvoSender
 {
     /// <summary>How long Pluvo waits for an answer before it counts a delivery as failed.</summary>
     public static readonly TimeSpan AnswerTimeout = TimeSpan.FromSeconds(30);
 
-    /// <summary>A client for many deliveries to one receiver, with a connection for each one in flight.</summary>
+    /// <summary>A client for deliveries to one receiver, with a connection for each one in flight.</summary>
     public static HttpClient CreateClient(int connections) =>
         new(new SocketsHttpHandler
         {
@@ -48,7 +48,7 @@ public static class PluvoSender
             Timeout = AnswerTimeout,
         };
 
-    /// <exception cref="OperationCanceledException"><paramref name="cancellation"/> was cancelled.</exception>
+    /// <exception cref="OperationCanceledException">The cancellation token was cancelled.</exception>
     public static async Task<DeliveryOutcome> SendAsync(
         HttpClient client,
         Uri url,
@@ -57,7 +57,8 @@ public static class PluvoSender
         CancellationToken cancellation)
     {
         var salt = RandomNumberGenerator.GetHexString(32, lowercase: true);
-        using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new ByteArrayContent(body) };
+        using var request = new HttpRequestMessage(HttpMethod.Post, url);
+        request.Content = new ByteArrayContent(body);
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
         request.Headers.Add("X-Signature", SignatureVerifier.Sign(body, salt, webhookKey));
         request.Headers.Add("X-Signature-Salt", salt);
@@ -67,7 +68,8 @@ public static class PluvoSender
         {
             using var response = await client.SendAsync(request, cancellation);
             var answer = await response.Content.ReadAsStringAsync(cancellation);
-            return new DeliveryOutcome((int)response.StatusCode, answer, Stopwatch.GetElapsedTime(started), null);
+            var latency = Stopwatch.GetElapsedTime(started);
+            return new DeliveryOutcome((int)response.StatusCode, answer, latency, Failure: null);
         }
         catch (HttpRequestException ex)
         {
@@ -82,6 +84,7 @@ public static class PluvoSender
 
     private static string Describe(HttpRequestException ex, Uri url) =>
         ex.InnerException is SocketException { SocketErrorCode: SocketError.ConnectionRefused }
-            ? $"Could not connect to {url.GetLeftPart(UriPartial.Authority)}: connection refused. Is the app running?"
+            ? $"Could not connect to {url.GetLeftPart(UriPartial.Authority)}: connection refused. " +
+                "Is the app running?"
             : $"Could not post to {url}: {ex.Message}";
 }

@@ -24,7 +24,8 @@ public sealed record ReceiverSettings(Uri Url, string WebhookKey)
         if (string.IsNullOrWhiteSpace(key))
         {
             throw new UsageException(
-                "No webhook key: pass --key KEY, or set Pluvo__WebhookKey (or Pluvo:WebhookKey in appsettings).");
+                "No webhook key: pass --key KEY, or set Pluvo__WebhookKey " +
+                "(or Pluvo:WebhookKey in appsettings).");
         }
 
         return new ReceiverSettings(url, key);
@@ -55,8 +56,8 @@ public sealed record ReceiverSettings(Uri Url, string WebhookKey)
     }
 
     /// <summary>
-    /// The webhook URL on the first plain-http listen address, with a wildcard host (<c>0.0.0.0</c>, <c>[::]</c>,
-    /// <c>+</c>, <c>*</c>) replaced by localhost; null when there is none.
+    /// The webhook URL on the first plain-http listen address, with a wildcard host (<c>0.0.0.0</c>,
+    /// <c>[::]</c>, <c>+</c>, <c>*</c>) replaced by localhost; null when there is none.
     /// </summary>
     public static Uri? WebhookUrl(IEnumerable<string> listenAddresses)
     {
@@ -69,18 +70,20 @@ public sealed record ReceiverSettings(Uri Url, string WebhookKey)
         }
 
         var hostAndPort = address[scheme.Length..].TrimEnd('/');
-        var wildcard = Wildcards.FirstOrDefault(w => hostAndPort == w || hostAndPort.StartsWith(w + ":", StringComparison.Ordinal));
+        var wildcard = Wildcards.FirstOrDefault(
+            w => hostAndPort == w || hostAndPort.StartsWith(w + ":", StringComparison.Ordinal));
         if (wildcard is not null)
         {
             hostAndPort = "localhost" + hostAndPort[wildcard.Length..];
         }
 
-        return Uri.TryCreate(scheme + hostAndPort + IntakeEndpoints.WebhookPath, UriKind.Absolute, out var url) ? url : null;
+        var text = scheme + hostAndPort + IntakeEndpoints.WebhookPath;
+        return Uri.TryCreate(text, UriKind.Absolute, out var url) ? url : null;
     }
 
     /// <summary>
-    /// The current directory when it holds appsettings.json, as it does for the web app started from its project
-    /// folder; otherwise the folder of the executable, where the build copies the settings files.
+    /// The current directory when it holds appsettings.json, as it does for the web app started from its
+    /// project folder; otherwise the folder of the executable, where the build copies the settings files.
     /// </summary>
     private static string ContentRoot()
     {

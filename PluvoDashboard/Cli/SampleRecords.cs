@@ -20,11 +20,12 @@ public static class SampleRecords
     private static readonly string[] LastNames =
     [
         "de Vries", "Jansen", "van den Berg", "Bakker", "Visser", "Smit", "Meijer", "de Boer", "Mulder",
-        "Yılmaz", "Ñúñez", "Kowalczyk", "El Amrani", "van Dijk", "Öztürk", "Müller", "Janssens", "Peeters",
-        "van 't Hof", "Brouwer", "Hendriks", "Ngô",
+        "Yılmaz", "Ñúñez", "Kowalczyk", "El Amrani", "van Dijk", "Öztürk", "Müller", "Janssens",
+        "Peeters", "van 't Hof", "Brouwer", "Hendriks", "Ngô",
     ];
 
-    private static readonly string[] Departments = ["Zorg", "Techniek", "HR", "Logistiek", "Marketing", "Facilitair"];
+    private static readonly string[] Departments =
+        ["Zorg", "Techniek", "HR", "Logistiek", "Marketing", "Facilitair"];
 
     private static readonly string[] Locations = ["Utrecht", "Zwolle", "Eindhoven", "Antwerpen", "Groningen"];
 
@@ -35,11 +36,14 @@ public static class SampleRecords
         ("BHV Herhaling", "Jaarlijkse opfrisser bedrijfshulpverlening",
             "Oefen reanimatie, AED-gebruik en ontruiming met je collega's."),
         ("EHBO Basis", "Eerste hulp bij ongelukken", "Van wondverzorging tot stabiele zijligging."),
-        ("Privacy en AVG", "Zorgvuldig omgaan met persoonsgegevens", "Wat mag wel en niet met klantgegevens?"),
+        ("Privacy en AVG", "Zorgvuldig omgaan met persoonsgegevens",
+            "Wat mag wel en niet met klantgegevens?"),
         ("Veilig werken op hoogte", "Ladders, steigers en hoogwerkers", "Valgevaar herkennen en beperken."),
         ("Klantgericht communiceren", "Gesprekken die werken", "Luisteren, doorvragen en helder afspreken."),
-        ("Medicatieveiligheid", "Voor verpleegkundigen en verzorgenden", "Dubbele controle en het melden van fouten."),
-        ("Onboarding nieuwe medewerkers", "Welkom bij de organisatie", "Alles wat je in je eerste maand nodig hebt."),
+        ("Medicatieveiligheid", "Voor verpleegkundigen en verzorgenden",
+            "Dubbele controle en het melden van fouten."),
+        ("Onboarding nieuwe medewerkers", "Welkom bij de organisatie",
+            "Alles wat je in je eerste maand nodig hebt."),
         ("Heftruck certificering", "Theorie en praktijk", "Op weg naar je heftruckcertificaat."),
         ("Informatiebeveiliging", "Phishing, wachtwoorden en datalekken", "Herken de trucs van oplichters."),
     ];
@@ -80,7 +84,7 @@ public static class SampleRecords
         return new Guid(bytes, bigEndian: true).ToString();
     }
 
-    /// <param name="number">The learner's staff number, which makes the ref and the e-mail address unique.</param>
+    /// <param name="number">The learner's staff number; it makes the ref and e-mail address unique.</param>
     public static Learner Learner(Random random, int number)
     {
         var first = Pick(random, FirstNames);
@@ -122,13 +126,17 @@ public static class SampleRecords
             new Dictionary<string, string> { ["Kostenplaats"] = $"KP-{random.Next(100, 999)}" });
     }
 
-    public static LearnerGroup Group(Random random, int number) =>
-        new(random.NextUuid(), $"GRP-{number:D3}", $"Team {Pick(random, Departments)} {Pick(random, Locations)}",
-            random.Next(2) == 0);
+    public static LearnerGroup Group(Random random, int number)
+    {
+        var name = $"Team {Pick(random, Departments)} {Pick(random, Locations)}";
+        return new LearnerGroup(random.NextUuid(), $"GRP-{number:D3}", name, EnableChat: random.Next(2) == 0);
+    }
 
-    public static ModuleGroup ModuleGroup(Random random, Training training, int step, DateTimeOffset unlocksAt) =>
-        new(random.NextUuid(), $"{training.Ref}-M{step + 1}", ModuleGroupTitles[step % ModuleGroupTitles.Length],
-            training, unlocksAt);
+    public static ModuleGroup ModuleGroup(Random random, Training training, int step, DateTimeOffset unlocksAt)
+    {
+        var title = ModuleGroupTitles[step % ModuleGroupTitles.Length];
+        return new ModuleGroup(random.NextUuid(), $"{training.Ref}-M{step + 1}", title, training, unlocksAt);
+    }
 
     public static Course Course(Random random, Training training, int step)
     {
@@ -152,7 +160,8 @@ public static class SampleRecords
         var (kind, price, max) = Pick(random, OfferKinds);
         var day = training.StartDate ?? new DateOnly(2027, 1, 11);
         var where = kind == "WEBINAR" ? "online" : Pick(random, Locations);
-        var title = $"{training.Title} – {where}, {day.ToString("d MMMM", CultureInfo.GetCultureInfo("nl-NL"))}";
+        var date = day.ToString("d MMMM", CultureInfo.GetCultureInfo("nl-NL"));
+        var title = $"{training.Title} – {where}, {date}";
         return new OfferEvent(random.NextUuid(), $"OE-{number:D4}", title, training, price, max,
             Cancelled: random.Next(12) == 0, kind);
     }
@@ -160,14 +169,16 @@ public static class SampleRecords
     public static PortfolioItem PortfolioItem(Random random, Learner learner, DateTimeOffset now)
     {
         var (title, description) = Pick(random, PortfolioTopics);
-        var start = now.Date.AddDays(-random.Next(7, 200)).AddHours(9);
+        var today = new DateTimeOffset(now.UtcDateTime.Date, TimeSpan.Zero);
+        var start = today.AddDays(-random.Next(7, 200)).AddHours(9);
+        var end = start.AddHours(random.Next(2, 30));
         var id = random.NextUuid();
-        return new PortfolioItem(id, $"PF-{id[..8]}", learner, title, description,
-            new DateTimeOffset(start, TimeSpan.Zero), new DateTimeOffset(start.AddHours(random.Next(2, 30)), TimeSpan.Zero),
+        return new PortfolioItem(id, $"PF-{id[..8]}", learner, title, description, start, end,
             [$"{FileHost}/portfolio/{id}/bewijs.pdf"]);
     }
 
-    public static string UploadedFile(Random random) => $"{FileHost}/uploads/{random.NextUuid()}/{Pick(random, UploadNames)}";
+    public static string UploadedFile(Random random) =>
+        $"{FileHost}/uploads/{random.NextUuid()}/{Pick(random, UploadNames)}";
 
     public static string Certificate(Random random) => $"{FileHost}/certificates/{random.NextUuid()}.pdf";
 
@@ -176,9 +187,11 @@ public static class SampleRecords
     /// <summary>The name as an e-mail address would spell it: lower case, without diacritics.</summary>
     private static string Ascii(string name)
     {
-        var decomposed = name.Replace('ł', 'l').Replace('Ł', 'L').Replace('ı', 'i').Replace("'", "", StringComparison.Ordinal)
+        // These letters have no decomposition to strip, so they are spelled out first.
+        var decomposed = name.Replace('ł', 'l').Replace('Ł', 'L').Replace('ı', 'i')
+            .Replace("'", "", StringComparison.Ordinal)
             .Normalize(NormalizationForm.FormD);
-        var kept = decomposed.Where(c => CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark);
+        var kept = decomposed.Where(c => char.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark);
         return new string([.. kept]).ToLowerInvariant();
     }
 }

@@ -2,7 +2,7 @@ using PluvoDashboard.Events;
 
 namespace PluvoDashboard.Cli;
 
-/// <summary><c>send</c>: posts one signed delivery, from a file or a built-in sample, and shows the answer.</summary>
+/// <summary><c>send</c>: posts one signed delivery, from a file or a sample, and shows the answer.</summary>
 public static class SendCommand
 {
     public const string Usage = """
@@ -33,7 +33,8 @@ public static class SendCommand
 
         if (options.Arguments.Count > 1)
         {
-            throw new UsageException($"send takes one FILE or EVENT_TYPE, not {options.Arguments.Count} arguments.");
+            throw new UsageException(
+                $"send takes one FILE or EVENT_TYPE, not {options.Arguments.Count} arguments.");
         }
 
         var (body, description) = ReadBody(options.Arguments[0]);
@@ -44,7 +45,7 @@ public static class SendCommand
         return await SendAsync(client, receiver.Url, receiver.WebhookKey, body, output, stop);
     }
 
-    /// <summary>Posts <paramref name="body"/> through <paramref name="client"/> and prints the status and answer.</summary>
+    /// <summary>Posts the body through the client and prints the status and the answer.</summary>
     public static async Task<int> SendAsync(
         HttpClient client,
         Uri url,
@@ -65,7 +66,7 @@ public static class SendCommand
         return outcome.Accepted ? 0 : 1;
     }
 
-    /// <summary>A file's bytes when the path exists, otherwise a fresh sample of the named event type.</summary>
+    /// <summary>A file's bytes when the path exists, else a fresh sample of the named event type.</summary>
     private static (byte[] Body, string Description) ReadBody(string fileOrEventType)
     {
         if (File.Exists(fileOrEventType))
@@ -73,9 +74,10 @@ public static class SendCommand
             return (File.ReadAllBytes(fileOrEventType), Path.GetFileName(fileOrEventType));
         }
 
+        var indent = Environment.NewLine + "  ";
         var eventType = PluvoSamples.KnownType(fileOrEventType) ?? throw new UsageException(
-            $"'{fileOrEventType}' is neither a file nor a known event type. Known types:{Environment.NewLine}  " +
-            string.Join($"{Environment.NewLine}  ", EventCatalog.KnownTypes));
+            $"'{fileOrEventType}' is neither a file nor a known event type. Known types:{indent}" +
+            string.Join(indent, EventCatalog.KnownTypes));
         return (PluvoSamples.For(eventType, new Random(), DateTimeOffset.UtcNow), eventType);
     }
 }

@@ -6,14 +6,15 @@ namespace PluvoDashboard.Cli;
 /// <summary>How a simulation runs. A rate or count of 0 means unlimited.</summary>
 public sealed record SimulationSettings(int Rate, int Count, int Concurrency, int Seed);
 
-/// <summary><c>simulate</c>: streams a simulated organisation's events to the receiver and measures the answers.</summary>
+/// <summary><c>simulate</c>: streams a simulated organisation's events and measures the answers.</summary>
 public static class SimulateCommand
 {
     public const string Usage = """
-        Usage: PluvoDashboard simulate [--url URL] [--key KEY] [--rate N] [--count N] [--concurrency N] [--seed N]
+        Usage: PluvoDashboard simulate [--url URL] [--key KEY] [--rate N] [--count N]
+                                       [--concurrency N] [--seed N]
 
-        Streams the events of a simulated organisation (learners enrolling, finishing courses, being graded, ...),
-        each signed as Pluvo signs it, and reports progress every second and a summary at the end.
+        Streams the events of a simulated organisation (learners enrolling, finishing courses, being
+        graded, ...), each signed as Pluvo signs it; reports progress every second and a summary at the end.
           --url URL         where to post; default as for send (the app's own http URL + /webhooks/pluvo)
           --key KEY         the webhook key; default: Pluvo:WebhookKey from the app's configuration
           --rate N          events per second (default 20; 0 = as fast as the receiver answers)
@@ -39,7 +40,7 @@ public static class SimulateCommand
 
         if (options.Arguments.Count > 0)
         {
-            throw new UsageException($"simulate takes no arguments besides options, but got '{options.Arguments[0]}'.");
+            throw new UsageException($"simulate takes only options, but got '{options.Arguments[0]}'.");
         }
 
         var settings = new SimulationSettings(
@@ -49,8 +50,8 @@ public static class SimulateCommand
             options.Number("seed", Random.Shared.Next()));
         var receiver = ReceiverSettings.Resolve(options);
         var rate = settings.Rate == 0 ? "unlimited" : $"{settings.Rate}/s";
-        var count = settings.Count == 0 ? "until Ctrl+C" : settings.Count.ToString();
-        output.WriteLine($"Simulating to {receiver.Url}: {count} events, {rate}, " +
+        var count = settings.Count == 0 ? "events until Ctrl+C" : $"{settings.Count} events";
+        output.WriteLine($"Simulating to {receiver.Url}: {count}, {rate}, " +
             $"concurrency {settings.Concurrency}, seed {settings.Seed}");
 
         using var client = PluvoSender.CreateClient(settings.Concurrency);
@@ -58,7 +59,7 @@ public static class SimulateCommand
         return tally.AllAccepted ? 0 : 1;
     }
 
-    /// <summary>Streams events through <paramref name="client"/> until the count is reached or <paramref name="stop"/>.</summary>
+    /// <summary>Streams events through the client until the count is reached or the run is stopped.</summary>
     public static async Task<SimulationTally> RunAsync(
         HttpClient client,
         Uri url,
@@ -137,7 +138,8 @@ public static class SimulateCommand
         {
             await foreach (var body in queue.ReadAllAsync(stop))
             {
-                tally.Record(await PluvoSender.SendAsync(client, url, webhookKey, body, CancellationToken.None));
+                var outcome = await PluvoSender.SendAsync(client, url, webhookKey, body, CancellationToken.None);
+                tally.Record(outcome);
             }
         }
         catch (OperationCanceledException) when (stop.IsCancellationRequested)

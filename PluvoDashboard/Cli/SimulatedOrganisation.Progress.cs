@@ -10,8 +10,9 @@ public sealed partial class SimulatedOrganisation
 
     private SimulatedDelivery? Enrol()
     {
+        var openPlans = plans.Where(p => p.Offers.Any(o => !o.Cancelled)).ToList();
         var open = learners
-            .SelectMany(l => plans.Where(p => p.Offers.Any(o => !o.Cancelled)).Select(p => (Learner: l, Plan: p)))
+            .SelectMany(l => openPlans.Select(p => (Learner: l, Plan: p)))
             .Where(pair => !enrolments.Any(e => e.LearnerId == pair.Learner.Id && e.Plan == pair.Plan))
             .ToList();
         if (open.Count == 0)
@@ -39,7 +40,8 @@ public sealed partial class SimulatedOrganisation
         }
 
         enrolment.Status = enrolment.Status == "WAITING_LIST" ? "ENROLLED" : "PRESENT";
-        return OfferDelivery("OFFER_EVENT_ENROLLMENT_STATUS_UPDATED", enrolment, enrolment.Status, NextSentDate());
+        return OfferDelivery(
+            "OFFER_EVENT_ENROLLMENT_STATUS_UPDATED", enrolment, enrolment.Status, NextSentDate());
     }
 
     /// <summary>Only someone who has not started yet unenrols.</summary>
@@ -56,7 +58,8 @@ public sealed partial class SimulatedOrganisation
 
     private SimulatedDelivery? UnlockModuleGroup()
     {
-        var enrolment = PickEnrolment(e => e.Status != "WAITING_LIST" && e.Unlocked < e.Plan.ModuleGroups.Count);
+        var enrolment = PickEnrolment(
+            e => e.Status != "WAITING_LIST" && e.Unlocked < e.Plan.ModuleGroups.Count);
         if (enrolment is null)
         {
             return null;
@@ -74,7 +77,8 @@ public sealed partial class SimulatedOrganisation
         }
 
         var moduleGroup = enrolment.Plan.ModuleGroups[random.Next(1, enrolment.Unlocked)];
-        return ModuleGroupDelivery("EVENT_FILE_UPLOADED", enrolment, moduleGroup, SampleRecords.UploadedFile(random));
+        var file = SampleRecords.UploadedFile(random);
+        return ModuleGroupDelivery("EVENT_FILE_UPLOADED", enrolment, moduleGroup, file);
     }
 
     private SimulatedDelivery? AchieveCertificate()
@@ -86,18 +90,21 @@ public sealed partial class SimulatedOrganisation
 
         enrolment.Certified = true;
         var lastGroup = enrolment.Plan.ModuleGroups[^1];
-        return ModuleGroupDelivery("EVENT_CERTIFICATE_ACHIEVED", enrolment, lastGroup, SampleRecords.Certificate(random));
+        var certificate = SampleRecords.Certificate(random);
+        return ModuleGroupDelivery("EVENT_CERTIFICATE_ACHIEVED", enrolment, lastGroup, certificate);
     }
 
     private SimulatedDelivery? FinishCourse()
     {
-        if (PickEnrolment(e => e.Unlocked >= 1 && e.CoursesFinished < e.Plan.Courses.Count) is not { } enrolment)
+        var enrolment = PickEnrolment(e => e.Unlocked >= 1 && e.CoursesFinished < e.Plan.Courses.Count);
+        if (enrolment is null)
         {
             return null;
         }
 
         var course = enrolment.Plan.Courses[enrolment.CoursesFinished++];
-        var timeSpent = TimeSpan.FromSeconds(random.Next(300, 2 * 86_400)) + TimeSpan.FromMicroseconds(random.Next(1_000_000));
+        var timeSpent = TimeSpan.FromSeconds(random.Next(300, 2 * 86_400))
+            + TimeSpan.FromMicroseconds(random.Next(1_000_000));
         var body = PluvoEventFactory.CourseFinished(random.NextUuid(), course, LearnerOf(enrolment),
             random.Next(55, 101), timeSpent, NextSentDate());
         return Deliver("COURSE_FINISHED", body);
@@ -108,7 +115,7 @@ public sealed partial class SimulatedOrganisation
     {
         var gradable = enrolments
             .SelectMany(e => e.Plan.Assignments.Select(a => (Enrolment: e, Assignment: a)))
-            .Where(p => p.Enrolment.Unlocked > p.Enrolment.Plan.ModuleGroups.FindIndex(m => m.Id == p.Assignment.ModuleGroup.Id))
+            .Where(p => p.Enrolment.HasUnlocked(p.Assignment.ModuleGroup))
             .Where(p => p.Enrolment.GradeUpdates.GetValueOrDefault(p.Assignment.Id) < MostGradeUpdates)
             .ToList();
         if (gradable.Count == 0)
@@ -117,7 +124,8 @@ public sealed partial class SimulatedOrganisation
         }
 
         var (enrolment, assignment) = SampleRecords.Pick(random, gradable);
-        var update = enrolment.GradeUpdates[assignment.Id] = enrolment.GradeUpdates.GetValueOrDefault(assignment.Id) + 1;
+        var update = enrolment.GradeUpdates.GetValueOrDefault(assignment.Id) + 1;
+        enrolment.GradeUpdates[assignment.Id] = update;
         var scale = assignment.ScoreType == "percentage" ? 100.0 : 10.0;
         var grade = update switch
         {
@@ -127,9 +135,15 @@ public sealed partial class SimulatedOrganisation
         };
 
         // A grade keeps its id across updates, as in Pluvo; only score, state and sentDate change.
-        var gradeId = $"{assignment.Id[..24]}{enrolment.Id[24..]}";
+        if (!enrolment.GradeIds.TryGetValue(assignment.Id, out var gradeId))
+        {
+            gradeId = random.NextUuid();
+            enrolment.GradeIds[assignment.Id] = gradeId;
+        }
+
+        var learner = LearnerOf(enrolment);
         return Deliver("ASSIGNMENT_GRADE_UPDATE",
-            PluvoEventFactory.AssignmentGradeUpdate(gradeId, assignment, LearnerOf(enrolment), grade, NextSentDate()));
+            PluvoEventFactory.AssignmentGradeUpdate(gradeId, assignment, learner, grade, NextSentDate()));
     }
 
     private static Grade GradeOf(double score, double scale) => new(score, score >= 0.55 * scale, "graded");
@@ -146,8 +160,8 @@ public sealed partial class SimulatedOrganisation
 
         enrolment.Finished = true;
         double? score = random.Next(4) == 0 ? null : random.Next(60, 101);
-        var body = PluvoEventFactory.TrainingFinished(random.NextUuid(), enrolment.Plan.Training, LearnerOf(enrolment),
-            score, enrolment.StartedAt, NextSentDate());
+        var body = PluvoEventFactory.TrainingFinished(random.NextUuid(), enrolment.Plan.Training,
+            LearnerOf(enrolment), score, enrolment.StartedAt, NextSentDate());
         return Deliver("TRAINING_FINISHED", body);
     }
 
@@ -159,19 +173,33 @@ public sealed partial class SimulatedOrganisation
 
     private Learner LearnerOf(Enrolment enrolment) => learners.First(l => l.Id == enrolment.LearnerId);
 
-    private SimulatedDelivery OfferDelivery(string eventType, Enrolment enrolment, string status, DateTimeOffset sentDate)
+    private SimulatedDelivery OfferDelivery(
+        string eventType,
+        Enrolment enrolment,
+        string status,
+        DateTimeOffset sentDate)
     {
         var offer = enrolment.Plan.Offers.First(o => o.Id == enrolment.OfferId);
+        var learner = LearnerOf(enrolment);
         return Deliver(eventType,
-            PluvoEventFactory.OfferEventEvent(eventType, enrolment.Id, offer, LearnerOf(enrolment), status, sentDate));
+            PluvoEventFactory.OfferEventEvent(eventType, enrolment.Id, offer, learner, status, sentDate));
     }
 
-    private SimulatedDelivery ModuleGroupDelivery(string eventType, Enrolment enrolment, ModuleGroup group, string? file) =>
+    private SimulatedDelivery ModuleGroupDelivery(
+        string eventType,
+        Enrolment enrolment,
+        ModuleGroup group,
+        string? file) =>
         Deliver(eventType,
             PluvoEventFactory.ModuleGroupEvent(eventType, group, LearnerOf(enrolment), file, NextSentDate()));
 
     /// <summary>A learner's place in a training and how far they got.</summary>
-    private sealed class Enrolment(string id, string learnerId, TrainingPlan plan, string offerId, DateTimeOffset startedAt)
+    private sealed class Enrolment(
+        string id,
+        string learnerId,
+        TrainingPlan plan,
+        string offerId,
+        DateTimeOffset startedAt)
     {
         public string Id { get; } = id;
 
@@ -195,5 +223,11 @@ public sealed partial class SimulatedOrganisation
 
         /// <summary>How many times each assignment's grade was sent.</summary>
         public Dictionary<string, int> GradeUpdates { get; } = [];
+
+        /// <summary>The id of the learner's grade for each assignment graded so far.</summary>
+        public Dictionary<string, string> GradeIds { get; } = [];
+
+        public bool HasUnlocked(ModuleGroup group) =>
+            Unlocked > Plan.ModuleGroups.FindIndex(m => m.Id == group.Id);
     }
 }

@@ -28,14 +28,14 @@ public sealed partial class SimulatedOrganisation
     private int groupNumber;
     private int offerNumber;
 
-    /// <param name="random">The source of every choice; seed it to get the same organisation and stream.</param>
-    /// <param name="clock">Gives the sent date of the next event; a fixed clock still gives rising dates.</param>
+    /// <param name="random">The source of every choice; a seed gives the same organisation and stream.</param>
+    /// <param name="clock">Gives the next sent date; a clock that stands still still gives rising dates.</param>
     public SimulatedOrganisation(Random random, Func<DateTimeOffset> clock)
     {
         this.random = random;
         this.clock = clock;
 
-        // Relative frequencies of what happens next; progress through trainings dominates, as it does in Pluvo.
+        // Relative frequencies of what happens next; progress through trainings dominates, as in Pluvo.
         happenings =
         [
             (12, CreateLearner), (20, Enrol), (5, ChangeEnrolmentStatus), (2, Unenrol),
@@ -104,7 +104,7 @@ public sealed partial class SimulatedOrganisation
         return candidates.Count - 1;
     }
 
-    /// <summary>The next sent date: the clock's time to the millisecond, but always after the previous one.</summary>
+    /// <summary>The clock's time to the millisecond, but always after the previous sent date.</summary>
     private DateTimeOffset NextSentDate()
     {
         var now = clock().ToUniversalTime();
@@ -140,7 +140,7 @@ public sealed partial class SimulatedOrganisation
         return Deliver("USER_UPDATED", PluvoEventFactory.UserEvent("USER_UPDATED", moved, NextSentDate()));
     }
 
-    /// <summary>A learner leaves: their enrolments and portfolio go with them, so nothing mentions them again.</summary>
+    /// <summary>A learner leaves; their enrolments and portfolio go too, so nothing mentions them again.</summary>
     private SimulatedDelivery? DeleteLearner()
     {
         if (learners.Count <= MinimumLearners + 2)
@@ -159,7 +159,8 @@ public sealed partial class SimulatedOrganisation
     private SimulatedDelivery? CreateTraining()
     {
         var sentDate = NextSentDate();
-        var startsOn = DateOnly.FromDateTime(sentDate.UtcDateTime).AddDays(random.Next(-30, 60));
+        // Trainings that started a while ago, so their module groups' unlock dates have passed.
+        var startsOn = DateOnly.FromDateTime(sentDate.UtcDateTime).AddDays(-random.Next(30, 90));
         var plan = TrainingPlan.Invent(random, trainingNumber++, startsOn, ref offerNumber);
         plans.Add(plan);
         return Deliver("TRAINING_CREATED",
@@ -178,7 +179,7 @@ public sealed partial class SimulatedOrganisation
             PluvoEventFactory.TrainingEvent("TRAINING_UPDATED", plan.Training, NextSentDate()));
     }
 
-    /// <summary>Only a training nobody follows is deleted, as an administrator would clean up a mistake.</summary>
+    /// <summary>Only a training nobody follows is deleted, as an administrator cleans up a mistake.</summary>
     private SimulatedDelivery? DeleteTraining()
     {
         var unused = plans.Where(p => enrolments.All(e => e.Plan != p)).ToList();
@@ -204,7 +205,8 @@ public sealed partial class SimulatedOrganisation
     {
         var index = random.Next(groups.Count);
         groups[index] = groups[index] with { EnableChat = !groups[index].EnableChat };
-        return Deliver("GROUP_UPDATED", PluvoEventFactory.GroupEvent("GROUP_UPDATED", groups[index], NextSentDate()));
+        return Deliver("GROUP_UPDATED",
+            PluvoEventFactory.GroupEvent("GROUP_UPDATED", groups[index], NextSentDate()));
     }
 
     private SimulatedDelivery? DeleteGroup()

@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace PluvoDashboard.Cli;
 
-/// <summary>Counts what became of a simulation's deliveries and how long the answers took. Thread-safe.</summary>
+/// <summary>Counts what became of a simulation's deliveries and how long answers took. Thread-safe.</summary>
 public sealed class SimulationTally
 {
     private readonly Lock gate = new();

@@ -44,7 +44,9 @@ internal sealed class TrainingPlan
         var courses = Enumerable.Range(0, random.Next(1, 4))
             .Select(step => SampleRecords.Course(random, training, step))
             .ToList();
-        var assignments = moduleGroups.Skip(1).Select(group => SampleRecords.Assignment(random, group)).ToList();
+        var assignments = moduleGroups.Skip(1)
+            .Select(group => SampleRecords.Assignment(random, group))
+            .ToList();
         var offers = new List<OfferEvent>();
         for (var i = random.Next(1, 3); i > 0; i--)
         {
@@ -56,14 +58,15 @@ internal sealed class TrainingPlan
         return new TrainingPlan(training, moduleGroups, courses, assignments, offers);
     }
 
-    /// <summary>Puts an updated training into every record that nests it, so later events show the change.</summary>
+    /// <summary>Puts an updated training into every record that nests it, so later events show it.</summary>
     public void Update(Training updated)
     {
         Training = updated;
         ModuleGroups = [.. ModuleGroups.Select(m => m with { Training = updated })];
         Courses = [.. Courses.Select(c => c with { Training = updated })];
-        Assignments =
-            [.. Assignments.Select(a => a with { ModuleGroup = ModuleGroups.First(m => m.Id == a.ModuleGroup.Id) })];
+        Assignments = [.. Assignments.Select(a => a with { ModuleGroup = ModuleGroupWithId(a.ModuleGroup.Id) })];
         Offers = [.. Offers.Select(o => o with { Training = updated })];
     }
+
+    private ModuleGroup ModuleGroupWithId(string id) => ModuleGroups.First(m => m.Id == id);
 }
