@@ -1,15 +1,64 @@
+using System.Runtime.InteropServices;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
 namespace PluvoDashboard.Cli;
 
-/// <summary>The verbs the executable runs instead of serving: <c>send</c> and <c>simulate</c>.</summary>
+/// <summary>
+/// The verbs the executable runs instead of serving, <c>send</c> and <c>simulate</c>, and the <c>--demo</c>
+/// switch that makes the served app feed itself a simulated stream.
+/// </summary>
 public static class CommandLine
 {
+    private const string DemoSwitch = "--demo";
+
     public static bool IsCommand(string[] args) => args is ["send", ..] or ["simulate", ..];
 
-    public static Task<int> RunAsync(string[] args)
+    /// <returns>The exit code: 0 for success, 1 when deliveries failed, 2 for usage errors.</returns>
+    public static async Task<int> RunAsync(string[] args)
     {
-        Console.Error.WriteLine($"'{args[0]}' is not implemented yet.");
-        return Task.FromResult(2);
+        using var stop = new CancellationTokenSource();
+        using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, s => Stop(s, stop));
+        using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, s => Stop(s, stop));
+        try
+        {
+            return args[0] == "send"
+                ? await SendCommand.RunAsync(args[1..], Console.Out, stop.Token)
+                : await SimulateCommand.RunAsync(args[1..], Console.Out, stop.Token);
+        }
+        catch (UsageException ex)
+        {
+            await Console.Error.WriteLineAsync(ex.Message);
+            await Console.Error.WriteLineAsync($"Run '{args[0]} --help' for usage.");
+            return 2;
+        }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        {
+            await Console.Error.WriteLineAsync("Cancelled.");
+            return 1;
+        }
     }
 
-    public static IHostApplicationBuilder AddDemoStream(this IHostApplicationBuilder builder, string[] args) => builder;
+    /// <summary>With <c>--demo</c> among the arguments, registers the demo stream.</summary>
+    public static IHostApplicationBuilder AddDemoStream(this IHostApplicationBuilder builder, string[] args)
+    {
+        if (!args.Contains(DemoSwitch, StringComparer.OrdinalIgnoreCase))
+        {
+            return builder;
+        }
+
+        // The configuration reads a bare "--demo" as a setting whose value is the next argument, so
+        // "--demo --urls X" would lose the urls; reading the arguments again without the switch keeps them.
+        var settings = args.Where(a => !a.Equals(DemoSwitch, StringComparison.OrdinalIgnoreCase));
+        builder.Configuration.AddCommandLine([.. settings]);
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddHostedService<DemoStream>();
+        return builder;
+    }
+
+    private static void Stop(PosixSignalContext signal, CancellationTokenSource stop)
+    {
+        // Let the command finish its summary instead of the runtime ending the process.
+        signal.Cancel = true;
+        stop.Cancel();
+    }
 }
