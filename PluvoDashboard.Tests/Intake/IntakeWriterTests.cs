@@ -10,6 +10,8 @@ namespace PluvoDashboard.Tests.Intake;
 /// <summary>The group-commit writer on a real database, without the web host around it.</summary>
 public sealed class IntakeWriterTests : IDisposable
 {
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
+
     private readonly TestDatabase _database = new();
 
     public void Dispose() => _database.Dispose();
@@ -30,7 +32,7 @@ public sealed class IntakeWriterTests : IDisposable
     public async Task OnShutdownEveryAcceptedDeliveryIsCommittedBeforeTheWriterStops()
     {
         using var writer = CreateWriter();
-        await writer.StartAsync(CancellationToken.None);
+        await writer.StartAsync(CancellationToken.None).WaitAsync(Patience);
         var deliveries = Enumerable.Range(0, 20).Select(i => Delivery($$"""{"event":"USER_CREATED","id":"u-{{i}}"}""")).ToList();
         Task stopping;
         await using (var locker = _database.Open())
@@ -38,7 +40,7 @@ public sealed class IntakeWriterTests : IDisposable
             // Hold the database so that the deliveries are still queued when shutdown begins.
             await using var begin = locker.CreateCommand();
             begin.CommandText = "BEGIN IMMEDIATE";
-            await begin.ExecuteNonQueryAsync();
+            await begin.ExecuteNonQueryAsync().WaitAsync(Patience);
             Assert.All(deliveries, d => Assert.True(writer.TryEnqueue(d)));
 
             stopping = writer.StopAsync(CancellationToken.None);
@@ -47,12 +49,12 @@ public sealed class IntakeWriterTests : IDisposable
             Assert.False(stopping.IsCompleted);
             await using var rollback = locker.CreateCommand();
             rollback.CommandText = "ROLLBACK";
-            await rollback.ExecuteNonQueryAsync();
+            await rollback.ExecuteNonQueryAsync().WaitAsync(Patience);
         }
 
-        await stopping;
+        await stopping.WaitAsync(Patience);
 
-        var receipts = await Task.WhenAll(deliveries.Select(d => d.Stored));
+        var receipts = await Task.WhenAll(deliveries.Select(d => d.Stored)).WaitAsync(Patience);
         Assert.Equal(20, receipts.Select(r => r.Id).Distinct().Count());
         await using var db = _database.CreateDbContext();
         Assert.Equal(
@@ -71,7 +73,7 @@ public sealed class IntakeWriterTests : IDisposable
         // Queued before the writer starts, so all three go into its first batch.
         Assert.True(writer.TryEnqueue(first) && writer.TryEnqueue(second) && writer.TryEnqueue(other));
         await writer.StartAsync(CancellationToken.None);
-        var receipts = await Task.WhenAll(first.Stored, second.Stored, other.Stored);
+        var receipts = await Task.WhenAll(first.Stored, second.Stored, other.Stored).WaitAsync(Patience);
         await writer.StopAsync(CancellationToken.None);
 
         Assert.Equal(new DeliveryReceipt(receipts[0].Id, false), receipts[0]);

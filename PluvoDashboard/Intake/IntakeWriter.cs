@@ -10,7 +10,7 @@ namespace PluvoDashboard.Intake;
 /// queue; the writer takes everything waiting, commits it in one transaction, then answers each request.
 /// One fsync then covers many deliveries, which is what makes SQLite both durable and fast here.
 /// </summary>
-public sealed class IntakeWriter : BackgroundService
+public sealed class IntakeWriter : IHostedService, IDisposable
 {
     private static readonly Task<bool> Never = new TaskCompletionSource<bool>().Task;
     private static readonly TimeSpan FirstFailurePause = TimeSpan.FromMilliseconds(50);
@@ -22,6 +22,8 @@ public sealed class IntakeWriter : BackgroundService
     private readonly DeliveryStore _store;
     private readonly PluvoWebhookOptions _options;
     private readonly ILogger<IntakeWriter> _logger;
+    private Task? _running;
+    private volatile bool _stopping;
 
     public IntakeWriter(SqliteSettings database, IOptions<PluvoWebhookOptions> options, ILogger<IntakeWriter> logger)
     {
@@ -52,24 +54,37 @@ public sealed class IntakeWriter : BackgroundService
         _rejections.Writer.TryWrite(rejection);
     }
 
-    public override async Task StopAsync(CancellationToken cancellationToken)
+    public Task StartAsync(CancellationToken cancellationToken)
     {
-        // Stop taking new deliveries; ExecuteAsync then commits what was accepted and returns.
+        // The loop owns its thread of work until both queues are closed and empty; no token can cut it
+        // short, because what it has accepted must be committed.
+        _running ??= Task.Run(RunAsync, CancellationToken.None);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Stops taking deliveries and waits until everything accepted before is committed.</summary>
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        _stopping = true;
         _deliveries.Writer.TryComplete();
         _rejections.Writer.TryComplete();
-        await base.StopAsync(cancellationToken);
+        if (_running is not null)
+        {
+            await _running.WaitAsync(cancellationToken);
+        }
     }
 
-    public override void Dispose()
+    public void Dispose()
     {
-        _store.Dispose();
-        base.Dispose();
+        // Only once the loop is done with the connection.
+        if (_running is null || _running.IsCompleted)
+        {
+            _store.Dispose();
+        }
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    private async Task RunAsync()
     {
-        // The loop ends when both queues are completed and empty, not on the stopping token:
-        // everything that was accepted gets committed before the host stops.
         var deliveries = new List<IncomingDelivery>(_options.MaxBatchSize);
         var rejections = new List<Rejection>();
         Task<bool>? deliveriesReady = null;
@@ -96,7 +111,7 @@ public sealed class IntakeWriter : BackgroundService
                     failurePause = TimeSpan.Zero;
                 }
 
-                if (stoppingToken.IsCancellationRequested)
+                if (_stopping)
                 {
                     drained += deliveries.Count;
                 }

@@ -23,11 +23,10 @@ public sealed class PluvoDbContext(DbContextOptions<PluvoDbContext> options) : D
     {
         model.Entity<WebhookEvent>(e =>
         {
-            e.HasIndex(x => x.BodyHash).IsUnique();
-            e.HasIndex(x => x.ReceivedAt);
-            e.HasIndex(x => x.SentDate);
-            e.HasIndex(x => new { x.EventType, x.ReceivedAt });
-            e.HasIndex(x => x.Status);
+            // The intake's duplicate check (see DeliveryStore). Every index slows the intake down, so
+            // indexes for the pages are added with the queries that need them.
+            e.Property(x => x.DuplicateCheckDate).HasComputedColumnSql("COALESCE(SentDate, 0)", stored: false);
+            e.HasIndex(x => new { x.DuplicateCheckDate, x.BodyHash }).IsUnique();
         });
 
         model.Entity<RejectedDelivery>();

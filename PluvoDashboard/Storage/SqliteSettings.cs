@@ -44,9 +44,10 @@ public sealed class SqliteSettings
     /// </summary>
     public const string ConnectionPragmas = "PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;";
 
-    public SqliteConnection OpenConnection()
+    public SqliteConnection OpenConnection(bool pooled = true)
     {
-        var connection = new SqliteConnection(ConnectionString);
+        var connection = new SqliteConnection(
+            pooled ? ConnectionString : new SqliteConnectionStringBuilder(ConnectionString) { Pooling = false }.ToString());
         connection.Open();
         using var command = connection.CreateCommand();
         command.CommandText = ConnectionPragmas;

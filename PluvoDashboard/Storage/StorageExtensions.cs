@@ -15,6 +15,7 @@ public static class StorageExtensions
             .UseSqlite(settings.ConnectionString)
             .AddInterceptors(new SqliteSettings.PragmaInterceptor()));
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        builder.Services.AddHostedService<WalCheckpointer>();
         return builder;
     }
 

@@ -72,6 +72,11 @@ namespace PluvoDashboard.Storage.Migrations
                         .IsRequired()
                         .HasColumnType("BLOB");
 
+                    b.Property<long>("DuplicateCheckDate")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("INTEGER")
+                        .HasComputedColumnSql("COALESCE(SentDate, 0)", false);
+
                     b.Property<int>("DuplicateCount")
                         .HasColumnType("INTEGER");
 
@@ -138,16 +143,8 @@ namespace PluvoDashboard.Storage.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("BodyHash")
+                    b.HasIndex("DuplicateCheckDate", "BodyHash")
                         .IsUnique();
-
-                    b.HasIndex("ReceivedAt");
-
-                    b.HasIndex("SentDate");
-
-                    b.HasIndex("Status");
-
-                    b.HasIndex("EventType", "ReceivedAt");
 
                     b.ToTable("WebhookEvents");
                 });

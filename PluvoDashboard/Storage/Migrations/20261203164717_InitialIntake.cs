@@ -59,6 +59,7 @@ namespace PluvoDashboard.Storage.Migrations
                     TrainingTitle = table.Column<string>(type: "TEXT", nullable: true),
                     RawBody = table.Column<byte[]>(type: "BLOB", nullable: false),
                     BodyHash = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    DuplicateCheckDate = table.Column<long>(type: "INTEGER", nullable: false, computedColumnSql: "COALESCE(SentDate, 0)", stored: false),
                     Headers = table.Column<string>(type: "TEXT", nullable: false),
                     SignatureReading = table.Column<string>(type: "TEXT", nullable: false),
                     SignatureKey = table.Column<string>(type: "TEXT", nullable: false),
@@ -73,30 +74,10 @@ namespace PluvoDashboard.Storage.Migrations
                 });
 
             migrationBuilder.CreateIndex(
-                name: "IX_WebhookEvents_BodyHash",
+                name: "IX_WebhookEvents_DuplicateCheckDate_BodyHash",
                 table: "WebhookEvents",
-                column: "BodyHash",
+                columns: new[] { "DuplicateCheckDate", "BodyHash" },
                 unique: true);
-
-            migrationBuilder.CreateIndex(
-                name: "IX_WebhookEvents_EventType_ReceivedAt",
-                table: "WebhookEvents",
-                columns: new[] { "EventType", "ReceivedAt" });
-
-            migrationBuilder.CreateIndex(
-                name: "IX_WebhookEvents_ReceivedAt",
-                table: "WebhookEvents",
-                column: "ReceivedAt");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_WebhookEvents_SentDate",
-                table: "WebhookEvents",
-                column: "SentDate");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_WebhookEvents_Status",
-                table: "WebhookEvents",
-                column: "Status");
         }
 
         /// <inheritdoc />

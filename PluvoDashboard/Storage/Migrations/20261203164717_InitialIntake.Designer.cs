@@ -10,7 +10,7 @@ using PluvoDashboard.Storage;
 namespace PluvoDashboard.Storage.Migrations
 {
     [DbContext(typeof(PluvoDbContext))]
-    [Migration("20261203161849_InitialIntake")]
+    [Migration("20261203164717_InitialIntake")]
     partial class InitialIntake
     {
         /// <inheritdoc />
@@ -74,6 +74,11 @@ namespace PluvoDashboard.Storage.Migrations
                     b.Property<byte[]>("BodyHash")
                         .IsRequired()
                         .HasColumnType("BLOB");
+
+                    b.Property<long>("DuplicateCheckDate")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("INTEGER")
+                        .HasComputedColumnSql("COALESCE(SentDate, 0)", false);
 
                     b.Property<int>("DuplicateCount")
                         .HasColumnType("INTEGER");
@@ -141,16 +146,8 @@ namespace PluvoDashboard.Storage.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("BodyHash")
+                    b.HasIndex("DuplicateCheckDate", "BodyHash")
                         .IsUnique();
-
-                    b.HasIndex("ReceivedAt");
-
-                    b.HasIndex("SentDate");
-
-                    b.HasIndex("Status");
-
-                    b.HasIndex("EventType", "ReceivedAt");
 
                     b.ToTable("WebhookEvents");
                 });
