@@ -75,11 +75,11 @@ internal sealed class DeliveryStore(SqliteSettings settings) : IDisposable
 
     private SqliteConnection Open()
     {
-        // Not pooled: the settings below belong to this connection alone. Checkpoints are left to
-        // WalCheckpointer, so that copying the log into the database never holds up a commit.
+        // Not pooled: the settings below belong to this connection alone. Statements stepped through the C
+        // API do not get ADO.NET's retries while another connection writes, so SQLite itself waits.
         var connection = settings.OpenConnection(pooled: false);
         using var command = connection.CreateCommand();
-        command.CommandText = "PRAGMA wal_autocheckpoint=0; PRAGMA busy_timeout=30000;";
+        command.CommandText = "PRAGMA busy_timeout=30000;";
         command.ExecuteNonQuery();
         return connection;
     }

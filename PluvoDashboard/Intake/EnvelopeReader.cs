@@ -48,18 +48,18 @@ public static class EnvelopeReader
         var training = new Fields();
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            var name = NormalizedName(ref reader);
+            var field = FieldOf(ref reader);
             reader.Read();
-            switch (name)
+            switch (field)
             {
-                case "user":
+                case Field.User:
                     ReadNested(ref reader, ref user);
                     break;
-                case "training":
+                case Field.Training:
                     ReadNested(ref reader, ref training);
                     break;
                 default:
-                    top.Take(name, ref reader);
+                    top.Take(field, ref reader);
                     reader.Skip();
                     break;
             }
@@ -116,28 +116,73 @@ public static class EnvelopeReader
                 continue;
             }
 
-            var name = NormalizedName(ref reader);
+            var field = FieldOf(ref reader);
             reader.Read();
-            fields.Take(name, ref reader);
+            fields.Take(field, ref reader);
             reader.Skip();
         }
     }
 
-    /// <summary>Lower case without underscores, so <c>sent_date</c>, <c>sentDate</c> and <c>SentDate</c> agree.</summary>
-    private static string NormalizedName(ref Utf8JsonReader reader)
+    /// <summary>The envelope fields, named by their property names in lower case without underscores.</summary>
+    private enum Field
     {
-        var raw = reader.GetString() ?? "";
-        return string.Create(raw.Length - raw.AsSpan().Count('_'), raw, static (span, source) =>
+        Other,
+        Event,
+        Id,
+        Ref,
+        SentDate,
+        Name,
+        Email,
+        Title,
+        User,
+        Training,
+    }
+
+    /// <summary>
+    /// Which field a property name stands for, comparing in lower case without underscores, so that
+    /// <c>sent_date</c>, <c>sentDate</c> and <c>SentDate</c> agree. Works on the bytes: no string per name.
+    /// </summary>
+    private static Field FieldOf(ref Utf8JsonReader reader)
+    {
+        const int Longest = 16;
+        var length = reader.HasValueSequence ? reader.ValueSequence.Length : reader.ValueSpan.Length;
+        if (length > 2 * Longest)
         {
-            var i = 0;
-            foreach (var c in source)
+            return Field.Other;
+        }
+
+        Span<byte> raw = stackalloc byte[2 * Longest];
+        Span<byte> name = stackalloc byte[Longest];
+        var count = 0;
+        foreach (var b in raw[..reader.CopyString(raw)])
+        {
+            if (b == (byte)'_')
             {
-                if (c != '_')
-                {
-                    span[i++] = char.ToLowerInvariant(c);
-                }
+                continue;
             }
-        });
+
+            if (count == Longest)
+            {
+                return Field.Other;
+            }
+
+            name[count++] = b is >= (byte)'A' and <= (byte)'Z' ? (byte)(b + 32) : b;
+        }
+
+        ReadOnlySpan<byte> normalized = name[..count];
+        return normalized switch
+        {
+            _ when normalized.SequenceEqual("event"u8) => Field.Event,
+            _ when normalized.SequenceEqual("id"u8) => Field.Id,
+            _ when normalized.SequenceEqual("ref"u8) => Field.Ref,
+            _ when normalized.SequenceEqual("sentdate"u8) => Field.SentDate,
+            _ when normalized.SequenceEqual("name"u8) => Field.Name,
+            _ when normalized.SequenceEqual("email"u8) => Field.Email,
+            _ when normalized.SequenceEqual("title"u8) => Field.Title,
+            _ when normalized.SequenceEqual("user"u8) => Field.User,
+            _ when normalized.SequenceEqual("training"u8) => Field.Training,
+            _ => Field.Other,
+        };
     }
 
     private static DateTimeOffset? ParseDate(string? text) =>
@@ -160,17 +205,17 @@ public static class EnvelopeReader
         public string? Email;
         public string? Title;
 
-        public void Take(string name, ref Utf8JsonReader reader)
+        public void Take(Field field, ref Utf8JsonReader reader)
         {
-            switch (name)
+            switch (field)
             {
-                case "event": Event = reader.TokenType == JsonTokenType.String ? reader.GetString() : null; break;
-                case "id": Id = Scalar(ref reader); break;
-                case "ref": Ref = Scalar(ref reader); break;
-                case "sentdate": SentDate = Scalar(ref reader); break;
-                case "name": Name = Scalar(ref reader); break;
-                case "email": Email = Scalar(ref reader); break;
-                case "title": Title = Scalar(ref reader); break;
+                case Field.Event: Event = reader.TokenType == JsonTokenType.String ? reader.GetString() : null; break;
+                case Field.Id: Id = Scalar(ref reader); break;
+                case Field.Ref: Ref = Scalar(ref reader); break;
+                case Field.SentDate: SentDate = Scalar(ref reader); break;
+                case Field.Name: Name = Scalar(ref reader); break;
+                case Field.Email: Email = Scalar(ref reader); break;
+                case Field.Title: Title = Scalar(ref reader); break;
             }
         }
 

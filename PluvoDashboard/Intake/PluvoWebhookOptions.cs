@@ -31,7 +31,12 @@ public sealed class PluvoWebhookOptions
 
     public bool HasKey => !string.IsNullOrWhiteSpace(WebhookKey);
 
-    /// <summary>The current key first, then the previous keys; blank entries are ignored.</summary>
-    public IReadOnlyList<string> AcceptedKeys() =>
+    private IReadOnlyList<string>? _acceptedKeys;
+
+    /// <summary>
+    /// The current key first, then the previous keys; blank entries are ignored. Worked out once per bound
+    /// instance: a configuration reload binds a new one.
+    /// </summary>
+    public IReadOnlyList<string> AcceptedKeys() => _acceptedKeys ??=
         [.. new[] { WebhookKey }.Concat(PreviousWebhookKeys).Where(k => !string.IsNullOrWhiteSpace(k)).Select(k => k!)];
 }

@@ -24,18 +24,14 @@ public readonly record struct SignatureReading(KeyDerivation Derivation, Signatu
     /// <summary>The reading Pluvo's developer docs describe, and the one this app signs with.</summary>
     public static SignatureReading Documented { get; } = new(KeyDerivation.Sha1OfSaltAndKey, SignatureEncoding.Base64Url);
 
+    private static readonly string[] Names =
+    [
+        "sha1-key/base64url", "sha1-key/base64", "sha1-key/hex",
+        "plain-key/base64url", "plain-key/base64", "plain-key/hex",
+    ];
+
     /// <summary>A short stable name, stored with each delivery, e.g. <c>sha1-key/base64url</c>.</summary>
-    public override string ToString()
-    {
-        var derivation = Derivation == KeyDerivation.Sha1OfSaltAndKey ? "sha1-key" : "plain-key";
-        var encoding = Encoding switch
-        {
-            SignatureEncoding.Base64Url => "base64url",
-            SignatureEncoding.Base64 => "base64",
-            _ => "hex",
-        };
-        return $"{derivation}/{encoding}";
-    }
+    public override string ToString() => Names[(int)Derivation * 3 + (int)Encoding];
 }
 
 /// <summary>The outcome of a signature check: which reading and which configured key matched.</summary>

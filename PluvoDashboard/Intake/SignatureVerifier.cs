@@ -71,7 +71,11 @@ public static class SignatureVerifier
         ReadOnlySpan<byte> body,
         Span<byte> mac)
     {
-        var saltAndKey = Encoding.UTF8.GetBytes(salt + webhookKey);
+        var length = Encoding.UTF8.GetByteCount(salt) + Encoding.UTF8.GetByteCount(webhookKey);
+        var onHeap = length > 256 ? new byte[length] : null;
+        var saltAndKey = onHeap is null ? stackalloc byte[length] : onHeap;
+        var saltLength = Encoding.UTF8.GetBytes(salt, saltAndKey);
+        Encoding.UTF8.GetBytes(webhookKey, saltAndKey[saltLength..]);
         try
         {
             if (derivation == KeyDerivation.Sha1OfSaltAndKey)

@@ -15,7 +15,6 @@ public static class StorageExtensions
             .UseSqlite(settings.ConnectionString)
             .AddInterceptors(new SqliteSettings.PragmaInterceptor()));
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
-        builder.Services.AddHostedService<WalCheckpointer>();
         return builder;
     }
 
