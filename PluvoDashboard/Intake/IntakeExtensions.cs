@@ -11,6 +11,8 @@ public static class IntakeExtensions
             .BindConfiguration(PluvoWebhookOptions.Section)
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        builder.Services.ConfigureHttpJsonOptions(json =>
+            json.SerializerOptions.TypeInfoResolverChain.Insert(0, IntakeJsonContext.Default));
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<IntakeWriter>();
         builder.Services.AddSingleton<WebhookReceiver>();

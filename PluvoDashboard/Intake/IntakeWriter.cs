@@ -58,7 +58,8 @@ public sealed class IntakeWriter : IHostedService, IDisposable
     {
         // The loop owns its thread of work until both queues are closed and empty; no token can cut it
         // short, because what it has accepted must be committed.
-        _running ??= Task.Run(RunAsync, CancellationToken.None);
+        _running ??= Task.Factory.StartNew(
+            Run, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
         return Task.CompletedTask;
     }
 
@@ -83,7 +84,7 @@ public sealed class IntakeWriter : IHostedService, IDisposable
         }
     }
 
-    private async Task RunAsync()
+    private void Run()
     {
         var deliveries = new List<IncomingDelivery>(_options.MaxBatchSize);
         var rejections = new List<Rejection>();
@@ -104,7 +105,7 @@ public sealed class IntakeWriter : IHostedService, IDisposable
                     failurePause = failurePause == TimeSpan.Zero
                         ? FirstFailurePause
                         : TimeSpan.FromTicks(Math.Min(failurePause.Ticks * 2, MaxFailurePause.Ticks));
-                    await Task.Delay(failurePause, CancellationToken.None);
+                    Thread.Sleep(failurePause);
                 }
                 else
                 {
@@ -123,7 +124,7 @@ public sealed class IntakeWriter : IHostedService, IDisposable
 
             deliveriesReady ??= _deliveries.Reader.WaitToReadAsync(CancellationToken.None).AsTask();
             rejectionsReady ??= _rejections.Reader.WaitToReadAsync(CancellationToken.None).AsTask();
-            await Task.WhenAny(deliveriesReady, rejectionsReady);
+            Task.WaitAny(deliveriesReady, rejectionsReady);
             deliveriesReady = Next(deliveriesReady);
             rejectionsReady = Next(rejectionsReady);
             if (deliveriesReady == Never && rejectionsReady == Never)
@@ -151,19 +152,21 @@ public sealed class IntakeWriter : IHostedService, IDisposable
         }
     }
 
+    private static readonly Dictionary<RejectionReason, long> NoCounts = [];
+
     private Dictionary<RejectionReason, long> TakeRejectionCounts()
     {
-        var counts = new Dictionary<RejectionReason, long>();
+        Dictionary<RejectionReason, long>? counts = null;
         for (var i = 0; i < _unsavedRejectionCounts.Length; i++)
         {
             var n = Interlocked.Exchange(ref _unsavedRejectionCounts[i], 0);
             if (n > 0)
             {
-                counts[(RejectionReason)i] = n;
+                (counts ??= [])[(RejectionReason)i] = n;
             }
         }
 
-        return counts;
+        return counts ?? NoCounts;
     }
 
     /// <summary>Commits one batch and answers its requests; false when the database refused it.</summary>
