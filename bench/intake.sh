@@ -4,7 +4,7 @@
 #
 #   bash bench/intake.sh
 #
-# Settings (environment): CONNECTIONS (64), DURATION (10s), WARMUP (3s), BODIES (deliveries generated for
+# Settings (environment): CONNECTIONS (64), DURATION (10s), WARMUP (10s), BODIES (deliveries generated for
 # the measured runs, 800000), APP_PORT (5301), BARE_PORT (5302), APP_ARGS (extra arguments for the app,
 # e.g. "--Pluvo:MaxBatchSize=1024"). DOTNET_* variables reach both servers, e.g. DOTNET_gcServer=0.
 # Exits 1 when a target is missed.
@@ -15,9 +15,9 @@ repo=$(dirname "$bench")
 
 connections=${CONNECTIONS:-64}
 duration=${DURATION:-10s}
-warmup=${WARMUP:-3s}
+warmup=${WARMUP:-10s}
 bodies=${BODIES:-800000}
-warmup_bodies=$((bodies / 4))
+warmup_bodies=$((bodies / 2))
 app_port=${APP_PORT:-5301}
 bare_port=${BARE_PORT:-5302}
 read -r -a app_args <<<"${APP_ARGS:-}"

@@ -15,8 +15,11 @@ public sealed class IncomingDelivery(
     string headers,
     SignatureMatch signature)
 {
-    private readonly TaskCompletionSource<DeliveryReceipt> _stored =
-        new(TaskCreationOptions.RunContinuationsAsynchronously);
+    // Without RunContinuationsAsynchronously: the request's continuation (building and writing its answer)
+    // runs right away on the writer's thread. Handing each one to the thread pool instead meant a wake-up
+    // per request and cost a quarter of the throughput on two cores. So the code after awaiting Stored
+    // must stay short and must never block.
+    private readonly TaskCompletionSource<DeliveryReceipt> _stored = new();
 
     public byte[] Body { get; } = body;
 

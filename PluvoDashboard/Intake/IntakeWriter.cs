@@ -190,6 +190,7 @@ public sealed class IntakeWriter : IHostedService, IDisposable
                 delivery.MarkFailed(ex);
             }
 
+
             foreach (var (reason, n) in rejectionCounts)
             {
                 Interlocked.Add(ref _unsavedRejectionCounts[(int)reason], n);

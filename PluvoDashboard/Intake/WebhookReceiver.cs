@@ -79,6 +79,7 @@ public sealed class WebhookReceiver(
 
         try
         {
+            // From here on this runs on the intake writer's thread (see IncomingDelivery): keep it short.
             var receipt = await delivery.Stored;
             IntakeLog.DeliveryStored(logger, receipt.Id, delivery.Envelope.Envelope?.EventType, receipt.Duplicate);
             return TypedResults.Ok(new IntakeAnswer(receipt.Id, receipt.Duplicate));
