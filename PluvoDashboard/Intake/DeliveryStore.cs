@@ -40,7 +40,9 @@ internal sealed class DeliveryStore(SqliteSettings settings) : IDisposable
     private SqliteConnection? _connection;
     private sqlite3_stmt? _insertEvent;
 
-    /// <summary>Commits the batch and returns one receipt per delivery, in order. Throws when nothing was committed.</summary>
+    /// <summary>
+    /// Commits the batch and returns one receipt per delivery, in order. Throws when nothing was committed.
+    /// </summary>
     public DeliveryReceipt[] Commit(
         IReadOnlyList<IncomingDelivery> deliveries,
         IReadOnlyList<Rejection> rejections,
@@ -117,7 +119,9 @@ internal sealed class DeliveryStore(SqliteSettings settings) : IDisposable
                 throw Failure(db, result);
             }
 
-            return new DeliveryReceipt(raw.sqlite3_column_int64(statement, 0), raw.sqlite3_column_int(statement, 1) > 0);
+            var id = raw.sqlite3_column_int64(statement, 0);
+            var duplicate = raw.sqlite3_column_int(statement, 1) > 0;
+            return new DeliveryReceipt(id, duplicate);
         }
         finally
         {

@@ -223,7 +223,9 @@ public static class EnvelopeReader
         {
             JsonTokenType.String => reader.GetString(),
             JsonTokenType.Number => System.Text.Encoding.UTF8.GetString(
-                reader.HasValueSequence ? System.Buffers.BuffersExtensions.ToArray(reader.ValueSequence) : reader.ValueSpan),
+                reader.HasValueSequence
+                    ? System.Buffers.BuffersExtensions.ToArray(reader.ValueSequence)
+                    : reader.ValueSpan),
             JsonTokenType.True => "true",
             JsonTokenType.False => "false",
             _ => null,

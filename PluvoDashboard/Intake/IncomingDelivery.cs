@@ -34,7 +34,9 @@ public sealed class IncomingDelivery(
 
     public SignatureMatch Signature { get; } = signature;
 
-    /// <summary>Completes once the delivery is committed; fails with <see cref="DeliveryNotStoredException"/>.</summary>
+    /// <summary>
+    /// Completes once the delivery is committed; fails with <see cref="DeliveryNotStoredException"/>.
+    /// </summary>
     public Task<DeliveryReceipt> Stored => _stored.Task;
 
     internal void MarkStored(DeliveryReceipt receipt) => _stored.TrySetResult(receipt);

@@ -11,7 +11,8 @@ internal static partial class IntakeLog
 
     [LoggerMessage(Level = LogLevel.Warning,
         Message = "Refused a delivery from {RemoteAddress}: {Reason} ({BodyLength} bytes)")]
-    public static partial void DeliveryRefused(ILogger logger, RejectionReason reason, string? remoteAddress, long? bodyLength);
+    public static partial void DeliveryRefused(
+        ILogger logger, RejectionReason reason, string? remoteAddress, long? bodyLength);
 
     [LoggerMessage(Level = LogLevel.Warning,
         Message = "Refused a delivery from {RemoteAddress}: no webhook key is configured (set Pluvo__WebhookKey)")]

@@ -135,7 +135,9 @@ public sealed class IntakeWriter : IHostedService, IDisposable
         }
     }
 
-    /// <summary>After a wait: null to wait again, <see cref="Never"/> once the queue is closed, or the wait itself.</summary>
+    /// <summary>
+    /// After a wait: null to wait again, <see cref="Never"/> once the queue is closed, or the wait itself.
+    /// </summary>
     private static Task<bool>? Next(Task<bool> ready) =>
         !ready.IsCompleted ? ready : ready.Result ? null : Never;
 
@@ -204,7 +206,8 @@ public sealed class IntakeWriter : IHostedService, IDisposable
             deliveries[i].MarkStored(receipts[i]);
         }
 
-        IntakeLog.BatchCommitted(_logger, deliveries.Count, rejections.Count, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+        IntakeLog.BatchCommitted(_logger, deliveries.Count, rejections.Count, elapsed);
         return true;
     }
 }

@@ -22,7 +22,8 @@ public enum SignatureEncoding
 public readonly record struct SignatureReading(KeyDerivation Derivation, SignatureEncoding Encoding)
 {
     /// <summary>The reading Pluvo's developer docs describe, and the one this app signs with.</summary>
-    public static SignatureReading Documented { get; } = new(KeyDerivation.Sha1OfSaltAndKey, SignatureEncoding.Base64Url);
+    public static SignatureReading Documented { get; } =
+        new(KeyDerivation.Sha1OfSaltAndKey, SignatureEncoding.Base64Url);
 
     private static readonly string[] Names =
     [

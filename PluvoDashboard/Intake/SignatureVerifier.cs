@@ -47,7 +47,8 @@ public static class SignatureVerifier
                 ComputeMac(derivation, salt, keys[i], body, expected);
 
                 // Both comparisons always run, so the time taken does not tell which encoding was tried.
-                var base64Matches = base64Encoding is not null && CryptographicOperations.FixedTimeEquals(expected, fromBase64);
+                var base64Matches = base64Encoding is not null
+                    && CryptographicOperations.FixedTimeEquals(expected, fromBase64);
                 var hexMatches = hexDecoded && CryptographicOperations.FixedTimeEquals(expected, fromHex);
                 if (base64Matches | hexMatches)
                 {

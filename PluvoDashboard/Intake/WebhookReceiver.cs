@@ -104,17 +104,21 @@ public sealed class WebhookReceiver(
         IntakeLog.DeliveryRefused(logger, reason, remote, bodyLength);
         return reason switch
         {
-            RejectionReason.BodyTooLarge => Problem(http, StatusCodes.Status413PayloadTooLarge, "The body is too large",
+            RejectionReason.BodyTooLarge => Problem(
+                http, StatusCodes.Status413PayloadTooLarge, "The body is too large",
                 $"The body exceeds the limit of {maxBodyBytes} bytes (Pluvo:MaxBodyBytes)."),
-            RejectionReason.MissingSignature => Problem(http, StatusCodes.Status401Unauthorized, "The signature is missing",
+            RejectionReason.MissingSignature => Problem(
+                http, StatusCodes.Status401Unauthorized, "The signature is missing",
                 "Every delivery must carry the X-Signature and X-Signature-Salt headers."),
-            _ => Problem(http, StatusCodes.Status401Unauthorized, "The signature does not match",
+            _ => Problem(
+                http, StatusCodes.Status401Unauthorized, "The signature does not match",
                 "X-Signature is not a valid signature of this body with the configured webhook key and the given " +
                 "X-Signature-Salt. Check that Pluvo and this receiver use the same key."),
         };
     }
 
-    private static ProblemHttpResult Problem(HttpContext http, int status, string title, string detail, bool retry = false)
+    private static ProblemHttpResult Problem(
+        HttpContext http, int status, string title, string detail, bool retry = false)
     {
         if (retry)
         {

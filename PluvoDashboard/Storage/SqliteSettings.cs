@@ -47,7 +47,9 @@ public sealed class SqliteSettings
     public SqliteConnection OpenConnection(bool pooled = true)
     {
         var connection = new SqliteConnection(
-            pooled ? ConnectionString : new SqliteConnectionStringBuilder(ConnectionString) { Pooling = false }.ToString());
+            pooled
+                ? ConnectionString
+                : new SqliteConnectionStringBuilder(ConnectionString) { Pooling = false }.ToString());
         connection.Open();
         using var command = connection.CreateCommand();
         command.CommandText = ConnectionPragmas;

@@ -4,7 +4,9 @@ namespace PluvoDashboard.Storage;
 
 public static class StorageExtensions
 {
-    /// <summary>Registers the database named by <c>ConnectionStrings:Pluvo</c> (default <c>data/pluvo.db</c>).</summary>
+    /// <summary>
+    /// Registers the database named by <c>ConnectionStrings:Pluvo</c> (default <c>data/pluvo.db</c>).
+    /// </summary>
     public static IHostApplicationBuilder AddStorage(this IHostApplicationBuilder builder)
     {
         var settings = new SqliteSettings(
