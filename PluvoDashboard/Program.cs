@@ -8,12 +8,17 @@ if (CommandLine.IsCommand(args))
     return await CommandLine.RunAsync(args);
 }
 
-var builder = WebApplication.CreateBuilder(args);
+var (serverArgs, demo) = CommandLine.TakeDemoSwitch(args);
+var builder = WebApplication.CreateBuilder(serverArgs);
 
 builder.AddStorage();
 builder.AddIntake();
 builder.AddDashboard();
-builder.AddDemoStream(args);
+if (demo)
+{
+    builder.AddDemoStream();
+}
+
 builder.Services.AddProblemDetails();
 
 var app = builder.Build();

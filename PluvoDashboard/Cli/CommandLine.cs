@@ -38,18 +38,19 @@ public static class CommandLine
         }
     }
 
-    /// <summary>With <c>--demo</c> among the arguments, registers the demo stream.</summary>
-    public static IHostApplicationBuilder AddDemoStream(this IHostApplicationBuilder builder, string[] args)
+    /// <summary>
+    /// Takes <c>--demo</c> out of the server's arguments. Left in, the configuration would read it as a
+    /// setting whose value is the next argument, and lose that argument (<c>--demo --urls X</c>).
+    /// </summary>
+    public static (string[] ServerArgs, bool Demo) TakeDemoSwitch(string[] args)
     {
-        if (!args.Contains(DemoSwitch, StringComparer.OrdinalIgnoreCase))
-        {
-            return builder;
-        }
+        var serverArgs = args.Where(a => !a.Equals(DemoSwitch, StringComparison.OrdinalIgnoreCase)).ToArray();
+        return (serverArgs, serverArgs.Length != args.Length);
+    }
 
-        // The configuration reads a bare "--demo" as a setting whose value is the next argument, so
-        // "--demo --urls X" would lose the urls; reading the arguments again without the switch keeps them.
-        var settings = args.Where(a => !a.Equals(DemoSwitch, StringComparison.OrdinalIgnoreCase));
-        builder.Configuration.AddCommandLine([.. settings]);
+    /// <summary>Registers the demo stream: the served app posts simulated events to itself.</summary>
+    public static IHostApplicationBuilder AddDemoStream(this IHostApplicationBuilder builder)
+    {
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddHostedService<DemoStream>();
         return builder;
