@@ -1,5 +1,6 @@
 using PluvoDashboard.Cli;
 using PluvoDashboard.Components;
+using PluvoDashboard.Handlers;
 using PluvoDashboard.Intake;
 using PluvoDashboard.Storage;
 
@@ -13,6 +14,7 @@ var builder = WebApplication.CreateBuilder(serverArgs);
 
 builder.AddStorage();
 builder.AddIntake();
+builder.AddHandlers();
 builder.AddDashboard();
 if (demo)
 {

@@ -45,7 +45,8 @@ public sealed class IntakeEndpointTests : IDisposable
         Assert.Equal(("Zoë Ñúñez", "zoe@example.com"), (stored.UserName, stored.UserEmail));
         Assert.Equal(new DateTimeOffset(2026, 12, 1, 10, 15, 0, TimeSpan.Zero), stored.SentDate);
         Assert.InRange(stored.ReceivedAt, before, DateTimeOffset.UtcNow.AddSeconds(1));
-        Assert.Equal(EventStatus.Pending, stored.Status);
+        // Pending until the handlers have run; with no handlers registered that is at once.
+        Assert.True(stored.Status is EventStatus.Pending or EventStatus.Processed, $"status {stored.Status}");
         Assert.Equal("sha1-key/base64url", stored.SignatureReading);
         Assert.Equal("current", stored.SignatureKey);
         Assert.Equal(0, stored.DuplicateCount);
@@ -222,7 +223,8 @@ public sealed class IntakeEndpointTests : IDisposable
         var (id, _) = await (await PostAsync(SignedDelivery.Of(body))).AssertAcceptedAsync();
 
         var stored = await StoredEventAsync(id);
-        Assert.Equal(("BADGE_AWARDED", "Unknown", EventStatus.Pending), (stored.EventType, stored.Family, stored.Status));
+        Assert.Equal(("BADGE_AWARDED", "Unknown"), (stored.EventType, stored.Family));
+        Assert.True(stored.Status is EventStatus.Pending or EventStatus.Processed, $"status {stored.Status}");
         Assert.Equal("Jan", stored.UserName);
     }
 

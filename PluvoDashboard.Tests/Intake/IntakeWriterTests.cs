@@ -2,6 +2,7 @@ using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using PluvoDashboard.Handlers;
 using PluvoDashboard.Intake;
 using PluvoDashboard.Tests.Support;
 
@@ -19,6 +20,7 @@ public sealed class IntakeWriterTests : IDisposable
     private IntakeWriter CreateWriter(int queueCapacity = 100) => new(
         _database.Settings,
         Options.Create(new PluvoWebhookOptions { QueueCapacity = queueCapacity }),
+        new DispatchSignal(),
         NullLogger<IntakeWriter>.Instance);
 
     private static IncomingDelivery Delivery(string body) => new(

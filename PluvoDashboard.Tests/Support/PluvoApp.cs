@@ -21,10 +21,18 @@ public sealed class PluvoApp : WebApplicationFactory<Program>
         ["Pluvo:WebhookKey"] = WebhookKey,
     };
 
-    public PluvoApp()
+    private readonly List<Action<IServiceCollection>> _services = [];
+    private readonly bool _ownsFolder;
+
+    /// <param name="folder">An existing folder whose database to use (a restart); by default a new one.</param>
+    public PluvoApp(string? folder = null)
     {
-        Folder = Directory.CreateTempSubdirectory("pluvo-test-").FullName;
+        _ownsFolder = folder is null;
+        Folder = folder ?? Directory.CreateTempSubdirectory("pluvo-test-").FullName;
         _settings["ConnectionStrings:Pluvo"] = $"Data Source={DatabasePath}";
+        _settings["Handlers:Retry:BaseDelay"] = "00:00:00.010";
+        _settings["Handlers:Retry:MaxDelay"] = "00:00:00.050";
+        _settings["Handlers:Retry:PollInterval"] = "00:00:00.050";
     }
 
     /// <summary>The temporary folder holding this app's database.</summary>
@@ -38,6 +46,13 @@ public sealed class PluvoApp : WebApplicationFactory<Program>
     public PluvoApp With(string setting, string? value)
     {
         _settings[setting] = value;
+        return this;
+    }
+
+    /// <summary>Adds services, such as handlers written for a test, before the app starts.</summary>
+    public PluvoApp WithServices(Action<IServiceCollection> configure)
+    {
+        _services.Add(configure);
         return this;
     }
 
@@ -61,12 +76,18 @@ public sealed class PluvoApp : WebApplicationFactory<Program>
         }
 
         builder.ConfigureLogging(logging => logging.AddProvider(Log));
+        builder.ConfigureServices(services => _services.ForEach(configure => configure(services)));
     }
 
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
         SqliteConnection.ClearAllPools();
+        if (!_ownsFolder)
+        {
+            return;
+        }
+
         try
         {
             Directory.Delete(Folder, recursive: true);

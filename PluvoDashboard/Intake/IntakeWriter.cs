@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Threading.Channels;
 using Microsoft.Extensions.Options;
+using PluvoDashboard.Handlers;
 using PluvoDashboard.Storage;
 
 namespace PluvoDashboard.Intake;
@@ -22,11 +23,17 @@ public sealed class IntakeWriter : IHostedService, IDisposable
     private readonly DeliveryStore _store;
     private readonly PluvoWebhookOptions _options;
     private readonly ILogger<IntakeWriter> _logger;
+    private readonly DispatchSignal _dispatcher;
     private Task? _running;
     private volatile bool _stopping;
 
-    public IntakeWriter(SqliteSettings database, IOptions<PluvoWebhookOptions> options, ILogger<IntakeWriter> logger)
+    public IntakeWriter(
+        SqliteSettings database,
+        IOptions<PluvoWebhookOptions> options,
+        DispatchSignal dispatcher,
+        ILogger<IntakeWriter> logger)
     {
+        _dispatcher = dispatcher;
         _options = options.Value;
         _logger = logger;
         _store = new DeliveryStore(database);
@@ -199,6 +206,11 @@ public sealed class IntakeWriter : IHostedService, IDisposable
             }
 
             return false;
+        }
+
+        if (deliveries.Count > 0)
+        {
+            _dispatcher.Wake();
         }
 
         for (var i = 0; i < deliveries.Count; i++)

@@ -11,12 +11,19 @@ public sealed class PluvoDbContext(DbContextOptions<PluvoDbContext> options) : D
 
     public DbSet<RejectionCount> RejectionCounts => Set<RejectionCount>();
 
+    public DbSet<HandlerRun> HandlerRuns => Set<HandlerRun>();
+
+    public DbSet<HandlerWork> HandlerWork => Set<HandlerWork>();
+
+    public DbSet<DispatcherCursor> DispatcherCursors => Set<DispatcherCursor>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configuration)
     {
         // Instants are stored as Unix milliseconds: compact, sortable and comparable in SQL.
         configuration.Properties<DateTimeOffset>().HaveConversion<UnixMillisecondsConverter>();
         configuration.Properties<EventStatus>().HaveConversion<string>().HaveMaxLength(16);
         configuration.Properties<RejectionReason>().HaveConversion<string>().HaveMaxLength(24);
+        configuration.Properties<HandlerWorkStatus>().HaveConversion<string>().HaveMaxLength(16);
     }
 
     protected override void OnModelCreating(ModelBuilder model)
@@ -32,6 +39,20 @@ public sealed class PluvoDbContext(DbContextOptions<PluvoDbContext> options) : D
         model.Entity<RejectedDelivery>();
 
         model.Entity<RejectionCount>().HasKey(x => x.Reason);
+
+        model.Entity<HandlerRun>(e =>
+        {
+            e.HasIndex(x => new { x.EventId, x.Id });
+            e.HasIndex(x => new { x.HandlerName, x.StartedAt });
+        });
+
+        model.Entity<HandlerWork>(e =>
+        {
+            e.HasKey(x => new { x.EventId, x.HandlerName });
+            e.HasIndex(x => new { x.Status, x.DueAt });
+        });
+
+        model.Entity<DispatcherCursor>().HasKey(x => x.Name);
     }
 
     private sealed class UnixMillisecondsConverter() : ValueConverter<DateTimeOffset, long>(
