@@ -32,7 +32,8 @@ public sealed class PluvoApp : WebApplicationFactory<Program>
         _settings["ConnectionStrings:Pluvo"] = $"Data Source={DatabasePath}";
         _settings["Handlers:Retry:BaseDelay"] = "00:00:00.010";
         _settings["Handlers:Retry:MaxDelay"] = "00:00:00.050";
-        _settings["Handlers:Retry:PollInterval"] = "00:00:00.050";
+        _settings["Handlers:PollInterval"] = "00:00:00.050";
+        _settings["Handlers:GatherDelay"] = "00:00:00.005";
     }
 
     /// <summary>The temporary folder holding this app's database.</summary>

@@ -16,16 +16,18 @@ public sealed class Dispatcher(
     IDbContextFactory<PluvoDbContext> dbFactory,
     IEnumerable<IWebhookHandler> handlers,
     DispatchSignal signal,
-    IOptions<HandlerRetryOptions> options,
+    IOptions<DispatcherOptions> options,
     TimeProvider time,
     ILogger<Dispatcher> logger) : BackgroundService
 {
-    private const int BatchSize = 200;
+    private const int PlanBatchSize = 2000;
+    private const int RunBatchSize = 200;
 
     private readonly Dictionary<string, IWebhookHandler> _handlers =
         handlers.ToDictionary(h => h.Name, StringComparer.Ordinal);
 
-    private readonly HandlerRetryOptions _retry = options.Value;
+    private readonly DispatcherOptions _options = options.Value;
+    private readonly HandlerRetryOptions _retry = options.Value.Retry;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -38,7 +40,14 @@ public sealed class Dispatcher(
                 var ran = await RunDueWorkAsync(stoppingToken);
                 if (planned == 0 && ran == 0)
                 {
-                    await signal.WaitAsync(_retry.PollInterval, stoppingToken);
+                    if (await signal.WaitAsync(_options.PollInterval, stoppingToken))
+                    {
+                        await Task.Delay(_options.GatherDelay, time, stoppingToken);
+                    }
+                }
+                else if (planned < PlanBatchSize && ran < RunBatchSize)
+                {
+                    await Task.Delay(_options.GatherDelay, time, stoppingToken);
                 }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -50,7 +59,7 @@ public sealed class Dispatcher(
                 HandlersLog.DispatcherFailed(logger, ex);
                 try
                 {
-                    await Task.Delay(_retry.PollInterval, time, stoppingToken);
+                    await Task.Delay(_options.PollInterval, time, stoppingToken);
                 }
                 catch (OperationCanceledException)
                 {
@@ -75,7 +84,7 @@ public sealed class Dispatcher(
         var events = await db.WebhookEvents
             .Where(e => e.Id > cursor.LastPlannedEventId)
             .OrderBy(e => e.Id)
-            .Take(BatchSize)
+            .Take(PlanBatchSize)
             .Select(e => new { e.Id, e.EventType, e.Status })
             .ToListAsync(cancellationToken);
         if (events.Count == 0)
@@ -123,7 +132,7 @@ public sealed class Dispatcher(
             .Where(w => (w.Status == HandlerWorkStatus.Pending || w.Status == HandlerWorkStatus.Failing)
                 && w.DueAt <= now)
             .OrderBy(w => w.EventId)
-            .Take(BatchSize)
+            .Take(RunBatchSize)
             .ToListAsync(cancellationToken);
         if (due.Count == 0)
         {

@@ -2,13 +2,15 @@ namespace PluvoDashboard.Handlers;
 
 public static class HandlersExtensions
 {
-    /// <summary>Registers the dispatcher and its retry settings; handlers register as <see cref="IWebhookHandler"/>.</summary>
+    /// <summary>
+    /// Registers the dispatcher and its settings; handlers register themselves as <see cref="IWebhookHandler"/>.
+    /// </summary>
     public static IHostApplicationBuilder AddHandlers(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddOptions<HandlerRetryOptions>()
-            .BindConfiguration(HandlerRetryOptions.Section)
-            .ValidateDataAnnotations()
-            .Validate(o => o.BaseDelay > TimeSpan.Zero && o.MaxDelay >= o.BaseDelay,
+        builder.Services.AddOptions<DispatcherOptions>()
+            .BindConfiguration(DispatcherOptions.Section)
+            .Validate(o => o.Retry.MaxAttempts is >= 1 and <= 1000, "Handlers:Retry:MaxAttempts must be 1 to 1000.")
+            .Validate(o => o.Retry.BaseDelay > TimeSpan.Zero && o.Retry.MaxDelay >= o.Retry.BaseDelay,
                 "Handlers:Retry:BaseDelay must be positive and Handlers:Retry:MaxDelay at least as long.")
             .ValidateOnStart();
         builder.Services.AddSingleton<DispatchSignal>();

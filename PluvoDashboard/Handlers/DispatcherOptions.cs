@@ -1,23 +1,32 @@
-using System.ComponentModel.DataAnnotations;
-
 namespace PluvoDashboard.Handlers;
+
+/// <summary>How the dispatcher runs, bound from the <c>Handlers</c> section.</summary>
+public sealed class DispatcherOptions
+{
+    public const string Section = "Handlers";
+
+    /// <summary>How often the dispatcher looks for work when nothing wakes it.</summary>
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>
+    /// How long the dispatcher lets new events gather once it has caught up, so that under a steady stream
+    /// it takes them in batches instead of competing with the intake for the database after every commit.
+    /// </summary>
+    public TimeSpan GatherDelay { get; set; } = TimeSpan.FromMilliseconds(100);
+
+    public HandlerRetryOptions Retry { get; set; } = new();
+}
 
 /// <summary>How failed handler runs are retried, bound from <c>Handlers:Retry</c>.</summary>
 public sealed class HandlerRetryOptions
 {
-    public const string Section = "Handlers:Retry";
-
     /// <summary>Attempts before the work is dead-lettered (a replay starts a new round).</summary>
-    [Range(1, 1000)]
     public int MaxAttempts { get; set; } = 8;
 
     /// <summary>The wait before the second attempt; each later wait doubles, up to <see cref="MaxDelay"/>.</summary>
     public TimeSpan BaseDelay { get; set; } = TimeSpan.FromSeconds(5);
 
     public TimeSpan MaxDelay { get; set; } = TimeSpan.FromMinutes(10);
-
-    /// <summary>How often the dispatcher looks for work when nothing wakes it.</summary>
-    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(2);
 
     /// <summary>
     /// The wait after <paramref name="attempt"/> failed: exponential, with the upper half random so that
