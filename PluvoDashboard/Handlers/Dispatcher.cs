@@ -14,7 +14,7 @@ namespace PluvoDashboard.Handlers;
 /// </summary>
 public sealed class Dispatcher(
     IDbContextFactory<PluvoDbContext> dbFactory,
-    IEnumerable<IWebhookHandler> handlers,
+    HandlerRegistry registry,
     DispatchSignal signal,
     IOptions<DispatcherOptions> options,
     TimeProvider time,
@@ -24,7 +24,7 @@ public sealed class Dispatcher(
     private const int RunBatchSize = 200;
 
     private readonly Dictionary<string, IWebhookHandler> _handlers =
-        handlers.ToDictionary(h => h.Name, StringComparer.Ordinal);
+        registry.Handlers.ToDictionary(h => h.Name, StringComparer.Ordinal);
 
     private readonly DispatcherOptions _options = options.Value;
     private readonly HandlerRetryOptions _retry = options.Value.Retry;
@@ -92,6 +92,8 @@ public sealed class Dispatcher(
             return 0;
         }
 
+        // Events nothing takes are stored as processed by the intake; one is still pending here only when
+        // the handlers changed since it was stored.
         var now = time.GetUtcNow();
         var nothingToDo = new List<long>();
         foreach (var e in events.Where(e => e.Status == EventStatus.Pending))
@@ -116,9 +118,13 @@ public sealed class Dispatcher(
         cursor.LastPlannedEventId = events[^1].Id;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
-        await db.WebhookEvents
-            .Where(e => nothingToDo.Contains(e.Id))
-            .ExecuteUpdateAsync(s => s.SetProperty(e => e.Status, EventStatus.Processed), cancellationToken);
+        if (nothingToDo.Count > 0)
+        {
+            await db.WebhookEvents
+                .Where(e => nothingToDo.Contains(e.Id))
+                .ExecuteUpdateAsync(s => s.SetProperty(e => e.Status, EventStatus.Processed), cancellationToken);
+        }
+
         await transaction.CommitAsync(cancellationToken);
         return events.Count;
     }

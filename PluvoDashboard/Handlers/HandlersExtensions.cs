@@ -14,6 +14,7 @@ public static class HandlersExtensions
                 "Handlers:Retry:BaseDelay must be positive and Handlers:Retry:MaxDelay at least as long.")
             .ValidateOnStart();
         builder.Services.AddSingleton<DispatchSignal>();
+        builder.Services.AddSingleton<HandlerRegistry>();
         builder.Services.AddHostedService<Dispatcher>();
         return builder;
     }

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.Data.Sqlite;
 using PluvoDashboard.Storage;
 using SQLitePCL;
@@ -37,7 +38,11 @@ internal sealed class DeliveryStore(SqliteSettings settings) : IDisposable
         DELETE FROM RejectedDeliveries WHERE Id <= (SELECT MAX(Id) FROM RejectedDeliveries) - $keep
         """;
 
+    private static readonly TimeSpan LockPatience = TimeSpan.FromSeconds(30);
+
     private SqliteConnection? _connection;
+    private sqlite3_stmt? _begin;
+    private sqlite3_stmt? _commit;
     private sqlite3_stmt? _insertEvent;
 
     /// <summary>
@@ -52,7 +57,8 @@ internal sealed class DeliveryStore(SqliteSettings settings) : IDisposable
         try
         {
             var connection = _connection ??= Open();
-            using var transaction = connection.BeginTransaction();
+            var db = connection.Handle!;
+            Begin(db);
             var receipts = new DeliveryReceipt[deliveries.Count];
             for (var i = 0; i < deliveries.Count; i++)
             {
@@ -61,15 +67,15 @@ internal sealed class DeliveryStore(SqliteSettings settings) : IDisposable
 
             if (rejections.Count > 0 || newRejectionCounts.Count > 0)
             {
-                RecordRejections(connection, transaction, rejections, newRejectionCounts, rejectionsKept);
+                RecordRejections(connection, rejections, newRejectionCounts, rejectionsKept);
             }
 
-            transaction.Commit();
+            Run(db, ref _commit, "COMMIT");
             return receipts;
         }
         catch
         {
-            // The connection may be in any state after a failure; start the next batch on a fresh one.
+            // Closing the connection rolls back whatever was begun; the next batch starts on a fresh one.
             Reset();
             throw;
         }
@@ -77,13 +83,49 @@ internal sealed class DeliveryStore(SqliteSettings settings) : IDisposable
 
     private SqliteConnection Open()
     {
-        // Not pooled: the settings below belong to this connection alone. Statements stepped through the C
-        // API do not get ADO.NET's retries while another connection writes, so SQLite itself waits.
+        // Not pooled: the busy handler below belongs to this connection alone. Statements stepped through the
+        // C API do not get ADO.NET's retries while another connection writes, so SQLite itself must wait.
         var connection = settings.OpenConnection(pooled: false);
-        using var command = connection.CreateCommand();
-        command.CommandText = "PRAGMA busy_timeout=30000;";
-        command.ExecuteNonQuery();
+        raw.sqlite3_busy_timeout(connection.Handle, 0);
         return connection;
+    }
+
+    /// <summary>
+    /// Takes the write lock for a batch. While another connection (the dispatcher, a handler) holds it, this
+    /// tries again every millisecond for up to <see cref="LockPatience"/>. SQLite's own busy timeout sleeps in
+    /// growing steps of up to 100 ms, which would hold every waiting delivery that long after the lock is free.
+    /// </summary>
+    private void Begin(sqlite3 db)
+    {
+        var statement = _begin ??= Prepare(db, "BEGIN IMMEDIATE");
+        var waiting = Stopwatch.StartNew();
+        while (true)
+        {
+            var result = raw.sqlite3_step(statement);
+            raw.sqlite3_reset(statement);
+            if (result == raw.SQLITE_DONE)
+            {
+                return;
+            }
+
+            if (result != raw.SQLITE_BUSY || waiting.Elapsed > LockPatience)
+            {
+                throw Failure(db, result);
+            }
+
+            Thread.Sleep(1);
+        }
+    }
+
+    private static void Run(sqlite3 db, ref sqlite3_stmt? statement, string sql)
+    {
+        statement ??= Prepare(db, sql);
+        var result = raw.sqlite3_step(statement);
+        raw.sqlite3_reset(statement);
+        if (result != raw.SQLITE_DONE)
+        {
+            throw Failure(db, result);
+        }
     }
 
     private DeliveryReceipt InsertEvent(SqliteConnection connection, IncomingDelivery delivery)
@@ -91,7 +133,6 @@ internal sealed class DeliveryStore(SqliteSettings settings) : IDisposable
         var db = connection.Handle!;
         var statement = _insertEvent ??= Prepare(db, InsertEventSql);
         var envelope = delivery.Envelope.Envelope;
-        var status = envelope is null ? EventStatus.Unparseable : EventStatus.Pending;
         try
         {
             raw.sqlite3_bind_int64(statement, 1, delivery.ReceivedAt.ToUnixTimeMilliseconds());
@@ -110,7 +151,7 @@ internal sealed class DeliveryStore(SqliteSettings settings) : IDisposable
             Bind(statement, 14, delivery.Headers);
             Bind(statement, 15, delivery.Signature.Reading.ToString());
             Bind(statement, 16, delivery.Signature.KeyName);
-            Bind(statement, 17, status.ToString());
+            Bind(statement, 17, delivery.InitialStatus.ToString());
             Bind(statement, 18, delivery.Envelope.Error);
 
             var result = raw.sqlite3_step(statement);
@@ -169,13 +210,11 @@ internal sealed class DeliveryStore(SqliteSettings settings) : IDisposable
 
     private static void RecordRejections(
         SqliteConnection connection,
-        SqliteTransaction transaction,
         IReadOnlyList<Rejection> rejections,
         IReadOnlyDictionary<RejectionReason, long> newCounts,
         int kept)
     {
         using var insert = connection.CreateCommand();
-        insert.Transaction = transaction;
         insert.CommandText = InsertRejectionSql;
         foreach (var rejection in rejections)
         {
@@ -189,7 +228,6 @@ internal sealed class DeliveryStore(SqliteSettings settings) : IDisposable
         }
 
         using var count = connection.CreateCommand();
-        count.Transaction = transaction;
         count.CommandText = CountRejectionsSql;
         var now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
         foreach (var (reason, n) in newCounts)
@@ -203,7 +241,6 @@ internal sealed class DeliveryStore(SqliteSettings settings) : IDisposable
         }
 
         using var trim = connection.CreateCommand();
-        trim.Transaction = transaction;
         trim.CommandText = TrimRejectionsSql;
         trim.Parameters.AddWithValue("$keep", kept);
         trim.ExecuteNonQuery();
@@ -211,6 +248,10 @@ internal sealed class DeliveryStore(SqliteSettings settings) : IDisposable
 
     private void Reset()
     {
+        _begin?.Dispose();
+        _begin = null;
+        _commit?.Dispose();
+        _commit = null;
         _insertEvent?.Dispose();
         _insertEvent = null;
         _connection?.Dispose();

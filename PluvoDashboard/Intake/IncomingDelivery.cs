@@ -13,7 +13,8 @@ public sealed class IncomingDelivery(
     DateTimeOffset receivedAt,
     EnvelopeResult envelope,
     string headers,
-    SignatureMatch signature)
+    SignatureMatch signature,
+    bool hasHandlers = true)
 {
     // Without RunContinuationsAsynchronously: the request's continuation (building and writing its answer)
     // runs right away on the writer's thread. Handing each one to the thread pool instead meant a wake-up
@@ -33,6 +34,12 @@ public sealed class IncomingDelivery(
     public string Headers { get; } = headers;
 
     public SignatureMatch Signature { get; } = signature;
+
+    /// <summary>Unparseable, pending while some handler takes its type, otherwise processed at once.</summary>
+    public EventStatus InitialStatus { get; } =
+        envelope.Envelope is null ? EventStatus.Unparseable
+        : hasHandlers ? EventStatus.Pending
+        : EventStatus.Processed;
 
     /// <summary>
     /// Completes once the delivery is committed; fails with <see cref="DeliveryNotStoredException"/>.

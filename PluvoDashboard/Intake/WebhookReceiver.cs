@@ -4,6 +4,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
+using PluvoDashboard.Handlers;
 using PluvoDashboard.Storage;
 
 namespace PluvoDashboard.Intake;
@@ -18,6 +19,7 @@ public sealed record IntakeAnswer(long Id, bool Duplicate);
 public sealed class WebhookReceiver(
     IOptionsMonitor<PluvoWebhookOptions> optionsMonitor,
     IntakeWriter writer,
+    HandlerRegistry handlers,
     TimeProvider time,
     ILogger<WebhookReceiver> logger)
 {
@@ -67,8 +69,14 @@ public sealed class WebhookReceiver(
             return Refuse(http, RejectionReason.InvalidSignature, body.BytesRead, body.Bytes, options.MaxBodyBytes);
         }
 
+        var envelope = EnvelopeReader.Read(body.Bytes);
         var delivery = new IncomingDelivery(
-            body.Bytes, time.GetUtcNow(), EnvelopeReader.Read(body.Bytes), KeptHeadersJson(http.Request), match);
+            body.Bytes,
+            time.GetUtcNow(),
+            envelope,
+            KeptHeadersJson(http.Request),
+            match,
+            hasHandlers: handlers.AnyHandles(envelope.Envelope?.EventType));
         if (!writer.TryEnqueue(delivery))
         {
             IntakeLog.QueueFull(logger, remote);
