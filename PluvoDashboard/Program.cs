@@ -1,3 +1,4 @@
+using PluvoDashboard.Api;
 using PluvoDashboard.Cli;
 using PluvoDashboard.Components;
 using PluvoDashboard.Handlers;
@@ -17,6 +18,7 @@ builder.AddStorage();
 builder.AddIntake();
 builder.AddHandlers();
 builder.AddForwarding();
+builder.AddApi();
 builder.AddDashboard();
 if (demo)
 {
@@ -39,6 +41,7 @@ app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages:
 app.UseAntiforgery();
 
 app.MapIntake();
+app.MapApi();
 app.MapHealth();
 app.MapDashboard();
 

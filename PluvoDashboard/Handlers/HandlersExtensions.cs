@@ -15,6 +15,7 @@ public static class HandlersExtensions
             .ValidateOnStart();
         builder.Services.AddSingleton<DispatchSignal>();
         builder.Services.AddSingleton<HandlerRegistry>();
+        builder.Services.AddSingleton<ReplayService>();
         builder.Services.AddHostedService<Dispatcher>();
         return builder;
     }

@@ -1,0 +1,160 @@
+using Microsoft.EntityFrameworkCore;
+using PluvoDashboard.Storage;
+
+namespace PluvoDashboard.Handlers;
+
+/// <summary>What a bulk replay touches: events by type pattern, status and time received.</summary>
+public sealed record ReplayFilter(string? EventType, EventStatus? Status, DateTimeOffset? From, DateTimeOffset? To);
+
+/// <summary>The outcome of asking for a replay of one event.</summary>
+public enum ReplayRequestResult
+{
+    Scheduled,
+    EventNotFound,
+    UnknownHandler,
+    NothingToRun,
+}
+
+/// <summary>
+/// Schedules stored events to run through handlers again. The event itself is never changed: its handlers'
+/// work is set pending again, marked as a replay with who asked, and the dispatcher runs it like live
+/// traffic, writing new <see cref="HandlerRun"/> rows.
+/// </summary>
+public sealed class ReplayService(
+    IDbContextFactory<PluvoDbContext> dbFactory,
+    HandlerRegistry registry,
+    DispatchSignal signal,
+    TimeProvider time)
+{
+    /// <summary>Replays one event through the named handlers, or through every handler that takes it.</summary>
+    public async Task<(ReplayRequestResult Result, IReadOnlyList<string> Handlers)> ReplayAsync(
+        long eventId,
+        IReadOnlyCollection<string>? handlerNames,
+        string requestedBy,
+        CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var stored = await db.WebhookEvents
+            .Where(e => e.Id == eventId)
+            .Select(e => new { e.Id, e.EventType, e.Status })
+            .SingleOrDefaultAsync(cancellationToken);
+        if (stored is null)
+        {
+            return (ReplayRequestResult.EventNotFound, []);
+        }
+
+        if (handlerNames is { Count: > 0 } && handlerNames.Any(n => registry.Handlers.All(h => h.Name != n)))
+        {
+            return (ReplayRequestResult.UnknownHandler, []);
+        }
+
+        var handlers = registry.Handlers
+            .Where(h => h.Handles(stored.EventType) && (handlerNames is not { Count: > 0 } || handlerNames.Contains(h.Name)))
+            .Select(h => h.Name)
+            .ToList();
+        if (handlers.Count == 0 || stored.Status == EventStatus.Unparseable)
+        {
+            return (ReplayRequestResult.NothingToRun, []);
+        }
+
+        await ScheduleAsync(db, [stored.Id], handlers, requestedBy, cancellationToken);
+        signal.Wake();
+        return (ReplayRequestResult.Scheduled, handlers);
+    }
+
+    /// <summary>How many events a bulk replay with this filter would touch.</summary>
+    public async Task<int> CountAsync(ReplayFilter filter, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await Matching(db, filter).CountAsync(cancellationToken);
+    }
+
+    /// <summary>Replays every event the filter matches through every handler that takes it.</summary>
+    public async Task<int> ReplayAllAsync(ReplayFilter filter, string requestedBy, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var events = await Matching(db, filter)
+            .Select(e => new { e.Id, e.EventType })
+            .ToListAsync(cancellationToken);
+        var scheduled = 0;
+        foreach (var chunk in events.Chunk(500))
+        {
+            foreach (var byType in chunk.GroupBy(e => e.EventType))
+            {
+                var handlers = registry.Handlers.Where(h => h.Handles(byType.Key)).Select(h => h.Name).ToList();
+                if (handlers.Count > 0)
+                {
+                    await ScheduleAsync(db, [.. byType.Select(e => e.Id)], handlers, requestedBy, cancellationToken);
+                    scheduled += byType.Count();
+                }
+            }
+        }
+
+        signal.Wake();
+        return scheduled;
+    }
+
+    private static IQueryable<WebhookEvent> Matching(PluvoDbContext db, ReplayFilter filter)
+    {
+        var query = db.WebhookEvents.Where(e => e.Status != EventStatus.Unparseable);
+        if (!string.IsNullOrWhiteSpace(filter.EventType))
+        {
+            // A trailing or inner '*' is a wildcard, as in forwarding patterns.
+            var like = filter.EventType.Replace("%", "").Replace("_", "\\_").Replace('*', '%');
+            query = query.Where(e => EF.Functions.Like(e.EventType!, like, "\\"));
+        }
+
+        if (filter.Status is { } status)
+        {
+            query = query.Where(e => e.Status == status);
+        }
+
+        if (filter.From is { } from)
+        {
+            query = query.Where(e => e.ReceivedAt >= from);
+        }
+
+        if (filter.To is { } to)
+        {
+            query = query.Where(e => e.ReceivedAt < to);
+        }
+
+        return query;
+    }
+
+    private async Task ScheduleAsync(
+        PluvoDbContext db,
+        long[] eventIds,
+        List<string> handlers,
+        string requestedBy,
+        CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var existing = await db.HandlerWork
+            .Where(w => eventIds.Contains(w.EventId) && handlers.Contains(w.HandlerName))
+            .ToDictionaryAsync(w => (w.EventId, w.HandlerName), cancellationToken);
+        foreach (var eventId in eventIds)
+        {
+            foreach (var handler in handlers)
+            {
+                if (!existing.TryGetValue((eventId, handler), out var work))
+                {
+                    work = new HandlerWork { EventId = eventId, HandlerName = handler };
+                    db.HandlerWork.Add(work);
+                }
+
+                work.Status = HandlerWorkStatus.Pending;
+                work.AttemptsInRound = 0;
+                work.DueAt = now;
+                work.IsReplay = true;
+                work.RequestedBy = requestedBy;
+                work.UpdatedAt = now;
+            }
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        await db.WebhookEvents
+            .Where(e => eventIds.Contains(e.Id))
+            .ExecuteUpdateAsync(s => s.SetProperty(e => e.Status, EventStatus.Pending), cancellationToken);
+    }
+}
