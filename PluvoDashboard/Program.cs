@@ -1,6 +1,7 @@
 using PluvoDashboard.Cli;
 using PluvoDashboard.Components;
 using PluvoDashboard.Handlers;
+using PluvoDashboard.Handlers.Projection;
 using PluvoDashboard.Intake;
 using PluvoDashboard.Storage;
 
@@ -15,6 +16,7 @@ var builder = WebApplication.CreateBuilder(serverArgs);
 builder.AddStorage();
 builder.AddIntake();
 builder.AddHandlers();
+builder.AddProjection();
 builder.AddDashboard();
 if (demo)
 {

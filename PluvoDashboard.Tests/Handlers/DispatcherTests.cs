@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using PluvoDashboard.Handlers;
 using PluvoDashboard.Storage;
 using PluvoDashboard.Tests.Support;
@@ -13,8 +14,10 @@ public sealed class DispatcherTests : IDisposable
 
     public void Dispose() => _app.Dispose();
 
+    // The scripted handlers stand alone, in place of the app's own, so each test sees only the runs it scripts.
     private PluvoApp WithHandlers(params ScriptedHandler[] handlers) => _app.WithServices(services =>
     {
+        services.RemoveAll<IWebhookHandler>();
         foreach (var handler in handlers)
         {
             services.AddSingleton<IWebhookHandler>(handler);
