@@ -154,7 +154,7 @@ public sealed class DispatcherTests : IDisposable
             long id;
             var closed = new ScriptedHandler("projection") { Open = false };
             using (var first = new PluvoApp(folder).With("Handlers:Retry:MaxAttempts", "1000")
-                .WithServices(s => s.AddSingleton<IWebhookHandler>(closed)))
+                .WithServices(s => s.RemoveAll<IWebhookHandler>().AddSingleton<IWebhookHandler>(closed)))
             {
                 var response = await first.CreateClient().SendAsync(SignedDelivery.UserCreated().ToRequest());
                 id = (await response.AssertAcceptedAsync()).Id;
@@ -162,7 +162,8 @@ public sealed class DispatcherTests : IDisposable
             }
 
             var reopened = new ScriptedHandler("projection");
-            using var restarted = new PluvoApp(folder).WithServices(s => s.AddSingleton<IWebhookHandler>(reopened));
+            using var restarted = new PluvoApp(folder)
+                .WithServices(s => s.RemoveAll<IWebhookHandler>().AddSingleton<IWebhookHandler>(reopened));
             _ = restarted.CreateClient();
 
             await Eventually.HoldsAsync(async () =>
