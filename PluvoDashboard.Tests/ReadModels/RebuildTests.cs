@@ -81,8 +81,10 @@ public sealed class RebuildTests : IDisposable
         var rebuilt = await _app.SnapshotAsync();
         Assert.Equal(live.Count, rebuilt.Count);
         Assert.Equal(live, rebuilt);
-        string[] tables = ["learner", "training", "group", "portfolio", "enrolment", "completion", "grade", "milestone"];
-        Assert.All(tables, table => Assert.Contains(live, row => row.StartsWith(table + " ", StringComparison.Ordinal)));
+        string[] tables =
+            ["learner", "training", "group", "portfolio", "enrolment", "completion", "grade", "milestone"];
+        Assert.All(tables, table =>
+            Assert.Contains(live, row => row.StartsWith(table + " ", StringComparison.Ordinal)));
         Assert.Contains(live, row => row.Contains("\"IsDeleted\":true", StringComparison.Ordinal));
     }
 }

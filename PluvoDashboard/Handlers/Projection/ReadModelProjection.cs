@@ -91,7 +91,10 @@ internal sealed class ReadModelProjection(PluvoDbContext db)
         rows.Add(row);
     }
 
-    private async Task EnrolmentAsync(OfferEventEnrolmentEvent e, DateTimeOffset at, CancellationToken cancellationToken)
+    private async Task EnrolmentAsync(
+        OfferEventEnrolmentEvent e,
+        DateTimeOffset at,
+        CancellationToken cancellationToken)
     {
         if (e.User?.Id is not { Length: > 0 } learnerId || e.OfferEvent?.Id is not { Length: > 0 } offerId)
         {
