@@ -3,6 +3,7 @@ using PluvoDashboard.Cli;
 using PluvoDashboard.Components;
 using PluvoDashboard.Handlers;
 using PluvoDashboard.Handlers.Forwarding;
+using PluvoDashboard.Handlers.Projection;
 using PluvoDashboard.Intake;
 using PluvoDashboard.Storage;
 
@@ -17,6 +18,7 @@ var builder = WebApplication.CreateBuilder(serverArgs);
 builder.AddStorage();
 builder.AddIntake();
 builder.AddHandlers();
+builder.AddProjection();
 builder.AddForwarding();
 builder.AddApi();
 builder.AddDashboard();

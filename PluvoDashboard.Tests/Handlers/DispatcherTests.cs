@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using PluvoDashboard.Handlers;
 using PluvoDashboard.Storage;
 using PluvoDashboard.Tests.Support;
@@ -13,8 +14,10 @@ public sealed class DispatcherTests : IDisposable
 
     public void Dispose() => _app.Dispose();
 
+    // The scripted handlers stand alone, in place of the app's own, so each test sees only the runs it scripts.
     private PluvoApp WithHandlers(params ScriptedHandler[] handlers) => _app.WithServices(services =>
     {
+        services.RemoveAll<IWebhookHandler>();
         foreach (var handler in handlers)
         {
             services.AddSingleton<IWebhookHandler>(handler);
@@ -151,7 +154,7 @@ public sealed class DispatcherTests : IDisposable
             long id;
             var closed = new ScriptedHandler("projection") { Open = false };
             using (var first = new PluvoApp(folder).With("Handlers:Retry:MaxAttempts", "1000")
-                .WithServices(s => s.AddSingleton<IWebhookHandler>(closed)))
+                .WithServices(s => s.RemoveAll<IWebhookHandler>().AddSingleton<IWebhookHandler>(closed)))
             {
                 var response = await first.CreateClient().SendAsync(SignedDelivery.UserCreated().ToRequest());
                 id = (await response.AssertAcceptedAsync()).Id;
@@ -159,7 +162,8 @@ public sealed class DispatcherTests : IDisposable
             }
 
             var reopened = new ScriptedHandler("projection");
-            using var restarted = new PluvoApp(folder).WithServices(s => s.AddSingleton<IWebhookHandler>(reopened));
+            using var restarted = new PluvoApp(folder)
+                .WithServices(s => s.RemoveAll<IWebhookHandler>().AddSingleton<IWebhookHandler>(reopened));
             _ = restarted.CreateClient();
 
             await Eventually.HoldsAsync(async () =>

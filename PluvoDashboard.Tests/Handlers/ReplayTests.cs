@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using PluvoDashboard.Handlers;
 using PluvoDashboard.Storage;
 using PluvoDashboard.Tests.Support;
@@ -47,14 +48,16 @@ public sealed class ReplayTests : IAsyncLifetime
         await WhenAsync(id, EventStatus.DeadLettered);
         _endpoint.Script = _ => (204, TimeSpan.Zero);
 
-        var response = await _app.CreateClient().PostAsJsonAsync($"/api/events/{id}/replay", new { });
+        var response = await _app.CreateClient()
+            .PostAsJsonAsync($"/api/events/{id}/replay", new { handlers = new[] { "forward:archive" } });
 
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         var answer = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
         Assert.Equal(["forward:archive"], answer.GetProperty("handlers").EnumerateArray().Select(h => h.GetString()));
         await WhenAsync(id, EventStatus.Processed);
         await using var db = _app.CreateDbContext();
-        var runs = await db.HandlerRuns.Where(r => r.EventId == id).OrderBy(r => r.Id).ToListAsync();
+        var runs = await db.HandlerRuns.Where(r => r.EventId == id && r.HandlerName == "forward:archive")
+            .OrderBy(r => r.Id).ToListAsync();
         Assert.Equal([false, false, true], runs.Select(r => r.Succeeded));
         Assert.Equal([false, false, true], runs.Select(r => r.IsReplay));
         Assert.Equal("anonymous", runs[^1].RequestedBy);
@@ -68,7 +71,8 @@ public sealed class ReplayTests : IAsyncLifetime
     {
         var projection = new ScriptedHandler("projection");
         var audit = new ScriptedHandler("audit");
-        _app.WithServices(s => s.AddSingleton<IWebhookHandler>(projection).AddSingleton<IWebhookHandler>(audit));
+        _app.WithServices(s => s.RemoveAll<IWebhookHandler>()
+            .AddSingleton<IWebhookHandler>(projection).AddSingleton<IWebhookHandler>(audit));
         var id = await PostAsync(SignedDelivery.UserCreated());
         await WhenAsync(id, EventStatus.Processed);
 
@@ -84,7 +88,7 @@ public sealed class ReplayTests : IAsyncLifetime
     [Fact]
     public async Task ReplayOfAMissingEventIs404AndOfAnUnknownHandler400()
     {
-        _app.WithServices(s => s.AddSingleton<IWebhookHandler>(new ScriptedHandler("projection")));
+        _app.WithServices(s => s.RemoveAll<IWebhookHandler>().AddSingleton<IWebhookHandler>(new ScriptedHandler("projection")));
         var id = await PostAsync(SignedDelivery.UserCreated());
         var client = _app.CreateClient();
 
@@ -99,7 +103,7 @@ public sealed class ReplayTests : IAsyncLifetime
     public async Task BulkReplayFirstCountsThenRunsOnlyWhenConfirmed()
     {
         var projection = new ScriptedHandler("projection");
-        _app.WithServices(s => s.AddSingleton<IWebhookHandler>(projection));
+        _app.WithServices(s => s.RemoveAll<IWebhookHandler>().AddSingleton<IWebhookHandler>(projection));
         var users = new[] { await PostAsync(SignedDelivery.UserCreated("a")), await PostAsync(SignedDelivery.UserCreated("b")) };
         var group = await PostAsync(SignedDelivery.Of("""{"event":"GROUP_CREATED","id":"g-1"}"""));
         foreach (var id in users.Append(group))
@@ -123,7 +127,7 @@ public sealed class ReplayTests : IAsyncLifetime
     [Fact]
     public async Task EventsCanBeListedFilteredAndReadWithTheirRuns()
     {
-        _app.WithServices(s => s.AddSingleton<IWebhookHandler>(new ScriptedHandler("projection")));
+        _app.WithServices(s => s.RemoveAll<IWebhookHandler>().AddSingleton<IWebhookHandler>(new ScriptedHandler("projection")));
         var first = await PostAsync(SignedDelivery.UserCreated("a"));
         var second = await PostAsync(SignedDelivery.Of("""{"event":"GROUP_CREATED","id":"g-1"}"""));
         await WhenAsync(second, EventStatus.Processed);

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using PluvoDashboard.Storage.ReadModels;
 
 namespace PluvoDashboard.Storage;
 
@@ -17,6 +18,22 @@ public sealed class PluvoDbContext(DbContextOptions<PluvoDbContext> options) : D
 
     public DbSet<DispatcherCursor> DispatcherCursors => Set<DispatcherCursor>();
 
+    public DbSet<Learner> Learners => Set<Learner>();
+
+    public DbSet<Training> Trainings => Set<Training>();
+
+    public DbSet<Group> Groups => Set<Group>();
+
+    public DbSet<PortfolioItem> PortfolioItems => Set<PortfolioItem>();
+
+    public DbSet<Enrolment> Enrolments => Set<Enrolment>();
+
+    public DbSet<Completion> Completions => Set<Completion>();
+
+    public DbSet<AssignmentGrade> AssignmentGrades => Set<AssignmentGrade>();
+
+    public DbSet<Milestone> Milestones => Set<Milestone>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configuration)
     {
         // Instants are stored as Unix milliseconds: compact, sortable and comparable in SQL.
@@ -24,6 +41,11 @@ public sealed class PluvoDbContext(DbContextOptions<PluvoDbContext> options) : D
         configuration.Properties<EventStatus>().HaveConversion<string>().HaveMaxLength(16);
         configuration.Properties<RejectionReason>().HaveConversion<string>().HaveMaxLength(24);
         configuration.Properties<HandlerWorkStatus>().HaveConversion<string>().HaveMaxLength(16);
+        configuration.Properties<CompletionKind>().HaveConversion<string>().HaveMaxLength(16);
+        configuration.Properties<MilestoneKind>().HaveConversion<string>().HaveMaxLength(24);
+
+        // Durations as ticks, so they sum and sort in SQL.
+        configuration.Properties<TimeSpan>().HaveConversion<long>();
     }
 
     protected override void OnModelCreating(ModelBuilder model)
@@ -53,6 +75,51 @@ public sealed class PluvoDbContext(DbContextOptions<PluvoDbContext> options) : D
         });
 
         model.Entity<DispatcherCursor>().HasKey(x => x.Name);
+
+        ConfigureReadModels(model);
+    }
+
+    private static void ConfigureReadModels(ModelBuilder model)
+    {
+        model.Entity<Learner>(e =>
+        {
+            e.HasIndex(x => x.Email);
+            e.HasIndex(x => x.Name);
+        });
+
+        model.Entity<Training>().HasIndex(x => x.Title);
+
+        model.Entity<Group>();
+
+        model.Entity<PortfolioItem>().HasIndex(x => x.LearnerId);
+
+        model.Entity<Enrolment>(e =>
+        {
+            e.HasKey(x => new { x.LearnerId, x.OfferEventId });
+            e.HasIndex(x => x.OfferEventId);
+        });
+
+        // Rows made from one event carry its id uniquely: projecting the event again finds it and adds nothing.
+        model.Entity<Completion>(e =>
+        {
+            e.HasIndex(x => x.EventId).IsUnique();
+            e.HasIndex(x => x.FinishedAt);
+            e.HasIndex(x => new { x.LearnerId, x.FinishedAt });
+            e.HasIndex(x => new { x.TrainingId, x.FinishedAt });
+        });
+
+        model.Entity<AssignmentGrade>(e =>
+        {
+            e.HasIndex(x => x.EventId).IsUnique();
+            e.HasIndex(x => new { x.LearnerId, x.AssignmentId, x.SentDate });
+        });
+
+        model.Entity<Milestone>(e =>
+        {
+            e.HasIndex(x => x.EventId).IsUnique();
+            e.HasIndex(x => new { x.LearnerId, x.SentDate });
+            e.HasIndex(x => new { x.TrainingId, x.SentDate });
+        });
     }
 
     private sealed class UnixMillisecondsConverter() : ValueConverter<DateTimeOffset, long>(
