@@ -19,6 +19,7 @@ public static class ApiEndpoints
         var api = app.MapGroup("/api").DisableAntiforgery();
         api.MapEvents();
         api.MapReplay();
+        api.MapReadModels();
         return app;
     }
 

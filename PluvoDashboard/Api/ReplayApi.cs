@@ -32,10 +32,17 @@ internal static class ReplayApi
         ReplayRequest? request,
         ReplayService replay,
         HttpContext http,
+        ILogger<ReplayService> logger,
         CancellationToken cancellationToken)
     {
         var names = request?.Handlers?.Where(n => !string.IsNullOrWhiteSpace(n)).ToList();
-        var (result, handlers) = await replay.ReplayAsync(id, names, ApiEndpoints.Caller(http), cancellationToken);
+        var caller = ApiEndpoints.Caller(http);
+        var (result, handlers) = await replay.ReplayAsync(id, names, caller, cancellationToken);
+        if (result == ReplayRequestResult.Scheduled)
+        {
+            ApiLog.ReplayRequested(logger, caller, 1, string.Join(", ", handlers));
+        }
+
         return result switch
         {
             ReplayRequestResult.Scheduled =>
@@ -56,6 +63,7 @@ internal static class ReplayApi
         BulkReplayRequest request,
         ReplayService replay,
         HttpContext http,
+        ILogger<ReplayService> logger,
         CancellationToken cancellationToken)
     {
         var filter = new ReplayFilter(request.EventType, request.Status, request.From, request.To);
@@ -65,7 +73,9 @@ internal static class ReplayApi
             return TypedResults.Ok(new BulkReplayAnswer(matching, 0, false));
         }
 
-        var scheduled = await replay.ReplayAllAsync(filter, ApiEndpoints.Caller(http), cancellationToken);
+        var caller = ApiEndpoints.Caller(http);
+        var scheduled = await replay.ReplayAllAsync(filter, caller, cancellationToken);
+        ApiLog.ReplayRequested(logger, caller, scheduled, "every handler that takes them");
         return TypedResults.Accepted("/api/events", new BulkReplayAnswer(matching, scheduled, true));
     }
 }
