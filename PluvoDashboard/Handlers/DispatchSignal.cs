@@ -4,9 +4,11 @@ namespace PluvoDashboard.Handlers;
 public sealed class DispatchSignal
 {
     private readonly SemaphoreSlim _signal = new(0, 1);
+    private int _wokenSinceAsked;
 
     public void Wake()
     {
+        Volatile.Write(ref _wokenSinceAsked, 1);
         try
         {
             _signal.Release();
@@ -16,6 +18,9 @@ public sealed class DispatchSignal
             // Already woken; one wake-up covers every event committed before the dispatcher looks.
         }
     }
+
+    /// <summary>Whether new events were committed since the last call: the intake is busy.</summary>
+    public bool TakeWokenSinceAsked() => Interlocked.Exchange(ref _wokenSinceAsked, 0) == 1;
 
     /// <summary>Waits until woken or until the timeout; false on timeout.</summary>
     public Task<bool> WaitAsync(TimeSpan timeout, CancellationToken cancellationToken) =>

@@ -45,8 +45,10 @@ public sealed class Dispatcher(
                         await Task.Delay(_options.GatherDelay, time, stoppingToken);
                     }
                 }
-                else if (planned < PlanBatchSize && ran < RunBatchSize)
+                else if (signal.TakeWokenSinceAsked() || (planned < PlanBatchSize && ran < RunBatchSize))
                 {
+                    // Deliveries keep arriving, or there is little to do: let the intake have the database
+                    // for a while. Without new deliveries a backlog is worked off at full speed.
                     await Task.Delay(_options.GatherDelay, time, stoppingToken);
                 }
             }
