@@ -162,7 +162,10 @@ public sealed class Dispatcher(
         return due.Count;
     }
 
-    private async Task<HandlerRun> RunOnceAsync(HandlerWork work, WebhookEvent stored, CancellationToken cancellationToken)
+    private async Task<HandlerRun> RunOnceAsync(
+        HandlerWork work,
+        WebhookEvent stored,
+        CancellationToken cancellationToken)
     {
         var startedAt = time.GetUtcNow();
         var started = Stopwatch.GetTimestamp();
@@ -208,7 +211,10 @@ public sealed class Dispatcher(
         return run;
     }
 
-    private async Task<HandlerOutcome> AttemptAsync(HandlerWork work, WebhookEvent stored, CancellationToken cancellationToken)
+    private async Task<HandlerOutcome> AttemptAsync(
+        HandlerWork work,
+        WebhookEvent stored,
+        CancellationToken cancellationToken)
     {
         if (!_handlers.TryGetValue(work.HandlerName, out var handler))
         {

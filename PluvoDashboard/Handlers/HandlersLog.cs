@@ -7,7 +7,8 @@ internal static partial class HandlersLog
 
     [LoggerMessage(Level = LogLevel.Warning,
         Message = "Handler {Handler} failed on event {EventId} (attempt {Attempt}); next attempt in {Delay}: {Error}")]
-    public static partial void RunFailed(ILogger logger, string handler, long eventId, int attempt, TimeSpan delay, string? error);
+    public static partial void RunFailed(
+        ILogger logger, string handler, long eventId, int attempt, TimeSpan delay, string? error);
 
     [LoggerMessage(Level = LogLevel.Error,
         Message = "Handler {Handler} gave up on event {EventId} after {Attempts} attempts: {Error}")]

@@ -49,7 +49,8 @@ public sealed class ReplayService(
         }
 
         var handlers = registry.Handlers
-            .Where(h => h.Handles(stored.EventType) && (handlerNames is not { Count: > 0 } || handlerNames.Contains(h.Name)))
+            .Where(h => h.Handles(stored.EventType))
+            .Where(h => handlerNames is not { Count: > 0 } || handlerNames.Contains(h.Name))
             .Select(h => h.Name)
             .ToList();
         if (handlers.Count == 0 || stored.Status == EventStatus.Unparseable)
