@@ -14,15 +14,6 @@ namespace PluvoDashboard.Events;
 /// </remarks>
 public static class PluvoEventParser
 {
-    // The same leniency the intake applies when it reads the envelope, so whatever it stored as readable
-    // is readable here too.
-    private static readonly JsonReaderOptions ReaderOptions = new()
-    {
-        CommentHandling = JsonCommentHandling.Skip,
-        AllowTrailingCommas = true,
-        MaxDepth = 64,
-    };
-
     /// <summary>Reads a body as the payload of its event type. Never throws, whatever the bytes.</summary>
     /// <param name="eventType">
     /// The type stored with the delivery; when null or blank the body's own <c>event</c> field is used.
@@ -41,7 +32,7 @@ public static class PluvoEventParser
         JsonElement root;
         try
         {
-            var reader = new Utf8JsonReader(rawBody, ReaderOptions);
+            var reader = new Utf8JsonReader(rawBody, PluvoJsonReading.Options);
             root = JsonElement.ParseValue(ref reader);
 
             // Parsing stops after the first value; reading on refuses whatever follows it.

@@ -11,13 +11,6 @@ namespace PluvoDashboard.Intake;
 /// </summary>
 public static class EnvelopeReader
 {
-    private static readonly JsonReaderOptions Options = new()
-    {
-        CommentHandling = JsonCommentHandling.Skip,
-        AllowTrailingCommas = true,
-        MaxDepth = 64,
-    };
-
     public static EnvelopeResult Read(ReadOnlySpan<byte> body)
     {
         try
@@ -37,7 +30,7 @@ public static class EnvelopeReader
 
     private static EnvelopeResult ReadObject(ReadOnlySpan<byte> body)
     {
-        var reader = new Utf8JsonReader(body, Options);
+        var reader = new Utf8JsonReader(body, PluvoJsonReading.Options);
         if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
         {
             return EnvelopeResult.Unparseable("The body is not a JSON object.");
