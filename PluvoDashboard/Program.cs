@@ -5,6 +5,7 @@ using PluvoDashboard.Handlers;
 using PluvoDashboard.Handlers.Forwarding;
 using PluvoDashboard.Handlers.Projection;
 using PluvoDashboard.Intake;
+using PluvoDashboard.Live;
 using PluvoDashboard.Storage;
 
 if (CommandLine.IsCommand(args))
@@ -16,6 +17,7 @@ var (serverArgs, demo) = CommandLine.TakeDemoSwitch(args);
 var builder = WebApplication.CreateBuilder(serverArgs);
 
 builder.AddStorage();
+builder.AddLive();
 builder.AddIntake();
 builder.AddHandlers();
 builder.AddProjection();

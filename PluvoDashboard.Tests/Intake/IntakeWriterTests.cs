@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using PluvoDashboard.Handlers;
 using PluvoDashboard.Intake;
+using PluvoDashboard.Live;
 using PluvoDashboard.Tests.Support;
 
 namespace PluvoDashboard.Tests.Intake;
@@ -21,6 +22,7 @@ public sealed class IntakeWriterTests : IDisposable
         _database.Settings,
         Options.Create(new PluvoWebhookOptions { QueueCapacity = queueCapacity }),
         new DispatchSignal(),
+        new LiveFeed(TimeProvider.System),
         NullLogger<IntakeWriter>.Instance);
 
     private static IncomingDelivery Delivery(string body) => new(

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using PluvoDashboard.Live;
 using PluvoDashboard.Storage;
 
 namespace PluvoDashboard.Handlers;
@@ -16,6 +17,7 @@ public sealed class Dispatcher(
     IDbContextFactory<PluvoDbContext> dbFactory,
     HandlerRegistry registry,
     DispatchSignal signal,
+    LiveFeed feed,
     IOptions<DispatcherOptions> options,
     TimeProvider time,
     ILogger<Dispatcher> logger) : BackgroundService
@@ -151,14 +153,16 @@ public sealed class Dispatcher(
         var events = await db.WebhookEvents
             .Where(e => eventIds.Contains(e.Id))
             .ToDictionaryAsync(e => e.Id, cancellationToken);
+        var runs = new List<HandlerRun>(due.Count);
         foreach (var work in due)
         {
-            var run = await RunOnceAsync(work, events[work.EventId], cancellationToken);
-            db.HandlerRuns.Add(run);
+            runs.Add(await RunOnceAsync(work, events[work.EventId], cancellationToken));
         }
 
+        db.HandlerRuns.AddRange(runs);
         await db.SaveChangesAsync(cancellationToken);
         await UpdateEventStatusesAsync(db, eventIds, cancellationToken);
+        Publish(runs, events);
         return due.Count;
     }
 
@@ -230,6 +234,23 @@ public sealed class Dispatcher(
         {
             // A handler's exception is its failure, never the dispatcher's.
             return HandlerOutcome.Failure($"{ex.GetType().Name}: {ex.Message}");
+        }
+    }
+
+    /// <summary>Tells live pages what the handlers did, once it is committed.</summary>
+    private void Publish(List<HandlerRun> runs, Dictionary<long, WebhookEvent> events)
+    {
+        if (feed.SubscriberCount == 0)
+        {
+            return;
+        }
+
+        foreach (var run in runs)
+        {
+            var stored = events[run.EventId];
+            var change = !run.Succeeded ? LiveChange.Failed : run.IsReplay ? LiveChange.Replayed : LiveChange.Processed;
+            feed.Publish(new LiveUpdate(
+                change, run.EventId, stored.EventType, stored.UserName, stored.TrainingTitle, time.GetUtcNow()));
         }
     }
 

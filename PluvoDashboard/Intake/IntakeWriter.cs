@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Threading.Channels;
 using Microsoft.Extensions.Options;
 using PluvoDashboard.Handlers;
+using PluvoDashboard.Live;
 using PluvoDashboard.Storage;
 
 namespace PluvoDashboard.Intake;
@@ -24,6 +25,7 @@ public sealed class IntakeWriter : IHostedService, IDisposable
     private readonly PluvoWebhookOptions _options;
     private readonly ILogger<IntakeWriter> _logger;
     private readonly DispatchSignal _dispatcher;
+    private readonly LiveFeed _feed;
     private Task? _running;
     private volatile bool _stopping;
 
@@ -31,9 +33,11 @@ public sealed class IntakeWriter : IHostedService, IDisposable
         SqliteSettings database,
         IOptions<PluvoWebhookOptions> options,
         DispatchSignal dispatcher,
+        LiveFeed feed,
         ILogger<IntakeWriter> logger)
     {
         _dispatcher = dispatcher;
+        _feed = feed;
         _options = options.Value;
         _logger = logger;
         _store = new DeliveryStore(database);
@@ -142,6 +146,25 @@ public sealed class IntakeWriter : IHostedService, IDisposable
         }
     }
 
+    /// <summary>Tells live pages about new events; nothing is built while no page is listening.</summary>
+    private void Publish(List<IncomingDelivery> deliveries, DeliveryReceipt[] receipts)
+    {
+        if (_feed.SubscriberCount == 0)
+        {
+            return;
+        }
+
+        for (var i = 0; i < deliveries.Count; i++)
+        {
+            if (!receipts[i].Duplicate)
+            {
+                var envelope = deliveries[i].Envelope.Envelope;
+                _feed.Publish(new LiveUpdate(LiveChange.Received, receipts[i].Id, envelope?.EventType,
+                    envelope?.UserName, envelope?.TrainingTitle, deliveries[i].ReceivedAt));
+            }
+        }
+    }
+
     /// <summary>
     /// After a wait: null to wait again, <see cref="Never"/> once the queue is closed, or the wait itself.
     /// </summary>
@@ -211,6 +234,7 @@ public sealed class IntakeWriter : IHostedService, IDisposable
         if (deliveries.Count > 0)
         {
             _dispatcher.Wake();
+            Publish(deliveries, receipts);
         }
 
         for (var i = 0; i < deliveries.Count; i++)
