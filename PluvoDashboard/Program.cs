@@ -46,6 +46,7 @@ app.UseAntiforgery();
 
 app.MapIntake();
 app.MapApi();
+app.MapLive();
 app.MapHealth();
 app.MapDashboard();
 
