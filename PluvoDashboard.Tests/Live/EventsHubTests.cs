@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
+using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.Extensions.DependencyInjection;
 using PluvoDashboard.Live;
 using PluvoDashboard.Tests.Support;
 
@@ -20,6 +22,7 @@ public sealed class EventsHubTests
                 options.HttpMessageHandlerFactory = _ => app.Server.CreateHandler();
                 options.Transports = HttpTransportType.LongPolling;
             })
+            .AddJsonProtocol(json => json.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter()))
             .Build();
         var heard = new ConcurrentQueue<LiveUpdate>();
         connection.On<LiveUpdate>("update", heard.Enqueue);

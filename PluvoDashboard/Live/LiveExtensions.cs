@@ -5,7 +5,9 @@ public static class LiveExtensions
     public static IHostApplicationBuilder AddLive(this IHostApplicationBuilder builder)
     {
         builder.Services.AddSingleton<LiveFeed>();
-        builder.Services.AddSignalR();
+        // Enum values travel as names ("Received"), as in the JSON API.
+        builder.Services.AddSignalR().AddJsonProtocol(json =>
+            json.PayloadSerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         builder.Services.AddSingleton<EventsHubRelay>();
         return builder;
     }
