@@ -55,7 +55,9 @@ public sealed class DispatcherTests : IDisposable
 
         await EventWhenAsync(id, EventStatus.Processed);
         var run = Assert.Single(await RunsAsync(id));
-        Assert.Equal(("projection", 1, true, 200, false), (run.HandlerName, run.Attempt, run.Succeeded, run.ResponseStatus, run.IsReplay));
+        Assert.Equal(
+            ("projection", 1, true, 200, false),
+            (run.HandlerName, run.Attempt, run.Succeeded, run.ResponseStatus, run.IsReplay));
         Assert.True(run.DurationMs >= 0);
         Assert.Null(run.Error);
     }
@@ -88,7 +90,9 @@ public sealed class DispatcherTests : IDisposable
         Assert.Equal(3, (await RunsAsync(id)).Count(r => !r.Succeeded));
         await using var db = _app.CreateDbContext();
         var work = await db.HandlerWork.SingleAsync(w => w.EventId == id);
-        Assert.Equal((HandlerWorkStatus.DeadLettered, 3, "scripted failure 3"), (work.Status, work.Attempts, work.LastError));
+        Assert.Equal(
+            (HandlerWorkStatus.DeadLettered, 3, "scripted failure 3"),
+            (work.Status, work.Attempts, work.LastError));
     }
 
     [Fact]

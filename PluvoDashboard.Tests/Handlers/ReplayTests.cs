@@ -24,6 +24,16 @@ public sealed class ReplayTests : IAsyncLifetime
         await _endpoint.DisposeAsync();
     }
 
+    /// <summary>Runs these handlers instead of the app's own.</summary>
+    private void UseOnly(params IWebhookHandler[] handlers) => _app.WithServices(services =>
+    {
+        services.RemoveAll<IWebhookHandler>();
+        foreach (var handler in handlers)
+        {
+            services.AddSingleton(handler);
+        }
+    });
+
     private async Task<long> PostAsync(SignedDelivery delivery) =>
         (await (await _app.CreateClient().SendAsync(delivery.ToRequest())).AssertAcceptedAsync()).Id;
 
@@ -71,8 +81,7 @@ public sealed class ReplayTests : IAsyncLifetime
     {
         var projection = new ScriptedHandler("projection");
         var audit = new ScriptedHandler("audit");
-        _app.WithServices(s => s.RemoveAll<IWebhookHandler>()
-            .AddSingleton<IWebhookHandler>(projection).AddSingleton<IWebhookHandler>(audit));
+        UseOnly(projection, audit);
         var id = await PostAsync(SignedDelivery.UserCreated());
         await WhenAsync(id, EventStatus.Processed);
 
@@ -88,7 +97,7 @@ public sealed class ReplayTests : IAsyncLifetime
     [Fact]
     public async Task ReplayOfAMissingEventIs404AndOfAnUnknownHandler400()
     {
-        _app.WithServices(s => s.RemoveAll<IWebhookHandler>().AddSingleton<IWebhookHandler>(new ScriptedHandler("projection")));
+        UseOnly(new ScriptedHandler("projection"));
         var id = await PostAsync(SignedDelivery.UserCreated());
         var client = _app.CreateClient();
 
@@ -103,8 +112,12 @@ public sealed class ReplayTests : IAsyncLifetime
     public async Task BulkReplayFirstCountsThenRunsOnlyWhenConfirmed()
     {
         var projection = new ScriptedHandler("projection");
-        _app.WithServices(s => s.RemoveAll<IWebhookHandler>().AddSingleton<IWebhookHandler>(projection));
-        var users = new[] { await PostAsync(SignedDelivery.UserCreated("a")), await PostAsync(SignedDelivery.UserCreated("b")) };
+        UseOnly(projection);
+        var users = new[]
+        {
+            await PostAsync(SignedDelivery.UserCreated("a")),
+            await PostAsync(SignedDelivery.UserCreated("b")),
+        };
         var group = await PostAsync(SignedDelivery.Of("""{"event":"GROUP_CREATED","id":"g-1"}"""));
         foreach (var id in users.Append(group))
         {
@@ -113,21 +126,23 @@ public sealed class ReplayTests : IAsyncLifetime
 
         var client = _app.CreateClient();
         var preview = await client.PostAsJsonAsync("/api/events/replay", new { eventType = "USER_*" });
-        var confirmed = await client.PostAsJsonAsync("/api/events/replay", new { eventType = "USER_*", confirm = true });
+        var confirmed = await client.PostAsJsonAsync(
+            "/api/events/replay", new { eventType = "USER_*", confirm = true });
 
         var previewAnswer = JsonDocument.Parse(await preview.Content.ReadAsStringAsync()).RootElement;
         Assert.Equal(HttpStatusCode.OK, preview.StatusCode);
         Assert.Equal((2, 0, false), (previewAnswer.GetProperty("matching").GetInt32(),
             previewAnswer.GetProperty("scheduled").GetInt32(), previewAnswer.GetProperty("confirmed").GetBoolean()));
         Assert.Equal(HttpStatusCode.Accepted, confirmed.StatusCode);
-        await Eventually.HoldsAsync(() => Task.FromResult(users.All(id => projection.CallsFor(id) == 2)), "users replayed");
+        await Eventually.HoldsAsync(
+            () => Task.FromResult(users.All(id => projection.CallsFor(id) == 2)), "the users are replayed");
         Assert.Equal(1, projection.CallsFor(group));
     }
 
     [Fact]
     public async Task EventsCanBeListedFilteredAndReadWithTheirRuns()
     {
-        _app.WithServices(s => s.RemoveAll<IWebhookHandler>().AddSingleton<IWebhookHandler>(new ScriptedHandler("projection")));
+        UseOnly(new ScriptedHandler("projection"));
         var first = await PostAsync(SignedDelivery.UserCreated("a"));
         var second = await PostAsync(SignedDelivery.Of("""{"event":"GROUP_CREATED","id":"g-1"}"""));
         await WhenAsync(second, EventStatus.Processed);

@@ -19,7 +19,8 @@ public sealed class ScriptedHandler(string name, int failuresPerEvent = 0, param
 
     public int CallsFor(long eventId) => _calls.GetValueOrDefault(eventId);
 
-    public bool Handles(string? eventType) => eventType is not null && (eventTypes.Length == 0 || eventTypes.Contains(eventType));
+    public bool Handles(string? eventType) =>
+        eventType is not null && (eventTypes.Length == 0 || eventTypes.Contains(eventType));
 
     public Task<HandlerOutcome> HandleAsync(HandlerContext context, CancellationToken cancellationToken)
     {

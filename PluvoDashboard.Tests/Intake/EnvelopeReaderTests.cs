@@ -81,7 +81,8 @@ public sealed class EnvelopeReaderTests
 
         Assert.Equal(family, envelope.Family);
         Assert.Equal("mg-1", envelope.SubjectRef);
-        Assert.Equal(("u-1", "Zoë Ñúñez", "zoe@example.com"), (envelope.UserId, envelope.UserName, envelope.UserEmail));
+        Assert.Equal(
+            ("u-1", "Zoë Ñúñez", "zoe@example.com"), (envelope.UserId, envelope.UserName, envelope.UserEmail));
         Assert.Equal(("t-1", "Brandveiligheid"), (envelope.TrainingId, envelope.TrainingTitle));
     }
 

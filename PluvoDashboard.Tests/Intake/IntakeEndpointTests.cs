@@ -106,8 +106,9 @@ public sealed class IntakeEndpointTests : IDisposable
     {
         _app.With("Pluvo:PreviousWebhookKeys:0", "retired-key-1").With("Pluvo:PreviousWebhookKeys:1", "retired-key-2");
 
-        var (id, _) = await (await PostAsync(SignedDelivery.UserCreated().SignedWith("retired-key-2"))).AssertAcceptedAsync();
+        var response = await PostAsync(SignedDelivery.UserCreated().SignedWith("retired-key-2"));
 
+        var (id, _) = await response.AssertAcceptedAsync();
         Assert.Equal("previous-2", (await StoredEventAsync(id)).SignatureKey);
     }
 
@@ -188,9 +189,11 @@ public sealed class IntakeEndpointTests : IDisposable
     [Fact]
     public async Task RepeatedBodyWithAnotherSaltIsAnsweredAsADuplicateOfTheOriginal()
     {
-        var (firstId, firstDuplicate) = await (await PostAsync(SignedDelivery.UserCreated().WithSalt("a"))).AssertAcceptedAsync();
+        var first = await PostAsync(SignedDelivery.UserCreated().WithSalt("a"));
+        var (firstId, firstDuplicate) = await first.AssertAcceptedAsync();
 
-        var (secondId, secondDuplicate) = await (await PostAsync(SignedDelivery.UserCreated().WithSalt("b"))).AssertAcceptedAsync();
+        var second = await PostAsync(SignedDelivery.UserCreated().WithSalt("b"));
+        var (secondId, secondDuplicate) = await second.AssertAcceptedAsync();
 
         Assert.False(firstDuplicate);
         Assert.True(secondDuplicate);

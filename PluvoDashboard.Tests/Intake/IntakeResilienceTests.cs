@@ -34,7 +34,8 @@ public sealed class IntakeResilienceTests : IDisposable
         Assert.True(failed.Headers.RetryAfter is not null, "a 503 tells the sender when to retry");
         await after.AssertAcceptedAsync();
         await using var db = _app.CreateDbContext();
-        Assert.Equal(["after", "before"], await db.WebhookEvents.Select(e => e.SubjectId!).OrderBy(s => s).ToListAsync());
+        var stored = await db.WebhookEvents.Select(e => e.SubjectId!).OrderBy(s => s).ToListAsync();
+        Assert.Equal(["after", "before"], stored);
     }
 
     [Fact]

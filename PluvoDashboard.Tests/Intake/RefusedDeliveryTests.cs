@@ -6,7 +6,9 @@ using PluvoDashboard.Tests.Support;
 
 namespace PluvoDashboard.Tests.Intake;
 
-/// <summary>Refused deliveries are counted and a capped number kept; the log names the reason, never a secret.</summary>
+/// <summary>
+/// Refused deliveries are counted and a capped number kept; the log names the reason, never a secret.
+/// </summary>
 public sealed class RefusedDeliveryTests : IDisposable
 {
     private readonly PluvoApp _app = new();

@@ -16,7 +16,8 @@ public sealed class RebuildEndpointTests
         long last = 0;
         foreach (var id in new[] { "u-1", "u-2", "u-3" })
         {
-            last = (await (await client.SendAsync(SignedDelivery.UserCreated(id).ToRequest())).AssertAcceptedAsync()).Id;
+            var posted = await client.SendAsync(SignedDelivery.UserCreated(id).ToRequest());
+            last = (await posted.AssertAcceptedAsync()).Id;
         }
 
         await Eventually.HoldsAsync(async () =>

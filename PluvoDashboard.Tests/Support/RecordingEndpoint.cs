@@ -34,7 +34,8 @@ public sealed class RecordingEndpoint : IAsyncDisposable
             var call = Interlocked.Increment(ref _calls);
             _requests.Enqueue(new RecordedRequest(
                 body.ToArray(),
-                http.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase)));
+                http.Request.Headers.ToDictionary(
+                    h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase)));
             var (status, delay) = Script(call);
             await Task.Delay(delay);
             http.Response.StatusCode = status;
