@@ -40,6 +40,21 @@ public sealed class OverviewPageTests
     }
 
     [Fact]
+    public async Task WhileNothingHasArrivedTheOverviewShowsHowToGetStarted()
+    {
+        using var app = new PluvoApp();
+        var client = app.CreateClient();
+
+        var empty = await client.GetStringAsync("/");
+        await (await client.SendAsync(SignedDelivery.UserCreated().ToRequest())).AssertAcceptedAsync();
+        var withEvents = await client.GetStringAsync("/");
+
+        Assert.Contains("data-testid=\"getting-started\"", empty);
+        Assert.Contains("send USER_CREATED", empty);
+        Assert.DoesNotContain("data-testid=\"getting-started\"", withEvents);
+    }
+
+    [Fact]
     public async Task UnknownAddressShowsTheNotFoundPage()
     {
         using var app = new PluvoApp();

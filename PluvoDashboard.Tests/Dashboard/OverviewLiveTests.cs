@@ -1,0 +1,57 @@
+using Bunit;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor.Services;
+using PluvoDashboard.Components.Pages.Overview;
+using PluvoDashboard.Intake;
+using PluvoDashboard.Live;
+using PluvoDashboard.Storage;
+using PluvoDashboard.Tests.Support;
+
+namespace PluvoDashboard.Tests.Dashboard;
+
+/// <summary>The overview as an interactive component (bUnit), fed by the real live feed and database.</summary>
+public sealed class OverviewLiveTests : IDisposable
+{
+    private readonly TestDatabase _database = new();
+    private readonly LiveFeed _feed = new(TimeProvider.System);
+
+    public void Dispose() => _database.Dispose();
+
+    // MudBlazor's services dispose only asynchronously, so the context is disposed with await using.
+    private BunitContext CreateContext()
+    {
+        var context = new BunitContext();
+        context.JSInterop.Mode = JSRuntimeMode.Loose;
+        context.Services.AddMudServices();
+        context.Services.AddSingleton(_feed);
+        context.Services.AddDbContextFactory<PluvoDbContext>(o => o.UseSqlite(_database.Settings.ConnectionString));
+        context.Services.AddOptions<PluvoWebhookOptions>().Configure(o => o.WebhookKey = "key");
+        return context;
+    }
+
+    [Fact]
+    public async Task ABurstOfLiveUpdatesIsShownWithAFewRendersNotOneEach()
+    {
+        await using var context = CreateContext();
+        var page = context.Render<Overview>();
+        page.WaitForAssertion(() => Assert.Equal("0", page.Find("[data-testid=event-count]").TextContent));
+        await Task.Delay(50);
+        var rendersBefore = page.RenderCount;
+        await using (var db = _database.CreateDbContext())
+        {
+            db.WebhookEvents.Add(new WebhookEvent { EventType = "USER_CREATED", BodyHash = [1], RawBody = [1] });
+            await db.SaveChangesAsync();
+        }
+
+        for (var i = 0; i < 1000; i++)
+        {
+            _feed.Publish(new LiveUpdate(LiveChange.Received, i, "USER_CREATED", null, null, DateTimeOffset.UtcNow));
+        }
+
+        page.WaitForAssertion(() => Assert.Equal("1", page.Find("[data-testid=event-count]").TextContent),
+            TimeSpan.FromSeconds(5));
+        await Task.Delay(600);
+        Assert.InRange(page.RenderCount - rendersBefore, 1, 4);
+    }
+}
