@@ -62,28 +62,7 @@ internal static class EventsApi
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var query = db.WebhookEvents.AsQueryable();
-        if (!string.IsNullOrWhiteSpace(type))
-        {
-            var like = type.Replace("%", "").Replace("_", "\\_").Replace('*', '%');
-            query = query.Where(e => EF.Functions.Like(e.EventType!, like, "\\"));
-        }
-
-        if (status is { } wanted)
-        {
-            query = query.Where(e => e.Status == wanted);
-        }
-
-        if (after is { } from)
-        {
-            query = query.Where(e => e.ReceivedAt >= from);
-        }
-
-        if (before is { } to)
-        {
-            query = query.Where(e => e.ReceivedAt < to);
-        }
-
+        var query = new EventFilter(type, status, after, before).Apply(db.WebhookEvents);
         var total = await query.CountAsync(cancellationToken);
         var items = await query
             .OrderByDescending(e => e.Id)

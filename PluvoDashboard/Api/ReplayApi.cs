@@ -66,7 +66,7 @@ internal static class ReplayApi
         ILogger<ReplayService> logger,
         CancellationToken cancellationToken)
     {
-        var filter = new ReplayFilter(request.EventType, request.Status, request.From, request.To);
+        var filter = new EventFilter(request.EventType, request.Status, request.From, request.To);
         var matching = await replay.CountAsync(filter, cancellationToken);
         if (!request.Confirm)
         {

@@ -3,9 +3,6 @@ using PluvoDashboard.Storage;
 
 namespace PluvoDashboard.Handlers;
 
-/// <summary>What a bulk replay touches: events by type pattern, status and time received.</summary>
-public sealed record ReplayFilter(string? EventType, EventStatus? Status, DateTimeOffset? From, DateTimeOffset? To);
-
 /// <summary>The outcome of asking for a replay of one event.</summary>
 public enum ReplayRequestResult
 {
@@ -64,14 +61,14 @@ public sealed class ReplayService(
     }
 
     /// <summary>How many events a bulk replay with this filter would touch.</summary>
-    public async Task<int> CountAsync(ReplayFilter filter, CancellationToken cancellationToken)
+    public async Task<int> CountAsync(EventFilter filter, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         return await Matching(db, filter).CountAsync(cancellationToken);
     }
 
     /// <summary>Replays every event the filter matches through every handler that takes it.</summary>
-    public async Task<int> ReplayAllAsync(ReplayFilter filter, string requestedBy, CancellationToken cancellationToken)
+    public async Task<int> ReplayAllAsync(EventFilter filter, string requestedBy, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var events = await Matching(db, filter)
@@ -95,33 +92,9 @@ public sealed class ReplayService(
         return scheduled;
     }
 
-    private static IQueryable<WebhookEvent> Matching(PluvoDbContext db, ReplayFilter filter)
-    {
-        var query = db.WebhookEvents.Where(e => e.Status != EventStatus.Unparseable);
-        if (!string.IsNullOrWhiteSpace(filter.EventType))
-        {
-            // A trailing or inner '*' is a wildcard, as in forwarding patterns.
-            var like = filter.EventType.Replace("%", "").Replace("_", "\\_").Replace('*', '%');
-            query = query.Where(e => EF.Functions.Like(e.EventType!, like, "\\"));
-        }
-
-        if (filter.Status is { } status)
-        {
-            query = query.Where(e => e.Status == status);
-        }
-
-        if (filter.From is { } from)
-        {
-            query = query.Where(e => e.ReceivedAt >= from);
-        }
-
-        if (filter.To is { } to)
-        {
-            query = query.Where(e => e.ReceivedAt < to);
-        }
-
-        return query;
-    }
+    /// <summary>The events a bulk replay may touch: those the filter matches, unparseable ones aside.</summary>
+    private static IQueryable<WebhookEvent> Matching(PluvoDbContext db, EventFilter filter) =>
+        filter.Apply(db.WebhookEvents.Where(e => e.Status != EventStatus.Unparseable));
 
     private async Task ScheduleAsync(
         PluvoDbContext db,
