@@ -17,6 +17,9 @@ public sealed class OverviewBrowserTests(ChromiumFixture chromium)
         await session.PostWebhookAsync(SignedDelivery.UserCreated());
 
         await Expect(session.Page.GetByTestId("event-count")).ToHaveTextAsync("1");
+        var ticker = session.Page.GetByTestId("ticker-row");
+        await Expect(ticker).ToHaveCountAsync(1);
+        await Expect(ticker.First).ToContainTextAsync("USER_CREATED");
         Assert.Empty(session.ConsoleErrors);
     }
 }
