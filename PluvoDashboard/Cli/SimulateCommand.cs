@@ -19,7 +19,7 @@ public static class SimulateCommand
           --key KEY         the webhook key; default: Pluvo:WebhookKey from the app's configuration
           --rate N          events per second (default 20; 0 = as fast as the receiver answers)
           --count N         events to send (default 200; 0 = until Ctrl+C)
-          --concurrency N   requests in flight at once (default 8)
+          --concurrency N   requests in flight at once (default: 8, or rate/50 up to 64 for high rates)
           --seed N          makes the organisation and its events repeatable (default: random, printed)
 
         Ctrl+C stops sending, waits for the answers in flight and prints the summary.
@@ -28,6 +28,12 @@ public static class SimulateCommand
         """;
 
     private static readonly string[] OptionNames = ["url", "key", "rate", "count", "concurrency", "seed"];
+
+    /// <summary>
+    /// Enough requests in flight for the rate: each waits for its batch's commit (a disk flush of a few
+    /// milliseconds), so eight in flight cannot reach much more than a thousand a second.
+    /// </summary>
+    public static int DefaultConcurrency(int rate) => rate == 0 ? 64 : Math.Clamp(rate / 50, 8, 64);
 
     public static async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter output, CancellationToken stop)
     {
@@ -43,10 +49,11 @@ public static class SimulateCommand
             throw new UsageException($"simulate takes only options, but got '{options.Arguments[0]}'.");
         }
 
+        var rateWanted = options.Number("rate", 20);
         var settings = new SimulationSettings(
-            options.Number("rate", 20),
+            rateWanted,
             options.Number("count", 200),
-            options.Number("concurrency", 8, minimum: 1),
+            options.Number("concurrency", DefaultConcurrency(rateWanted), minimum: 1),
             options.Number("seed", Random.Shared.Next()));
         var receiver = ReceiverSettings.Resolve(options);
         var rate = settings.Rate == 0 ? "unlimited" : $"{settings.Rate}/s";

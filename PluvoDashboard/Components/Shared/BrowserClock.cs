@@ -35,6 +35,13 @@ public sealed record BrowserClock(TimeZoneInfo Zone)
     public static string FormatUtc(DateTimeOffset instant) =>
         instant.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture);
 
+    /// <summary>Midnight at the start of a calendar date in the browser's zone.</summary>
+    public DateTimeOffset StartOfDay(DateTime date)
+    {
+        var midnight = DateTime.SpecifyKind(date.Date, DateTimeKind.Unspecified);
+        return new DateTimeOffset(midnight, Zone.GetUtcOffset(midnight));
+    }
+
     /// <summary>The start of today in the browser's zone.</summary>
     public DateTimeOffset StartOfToday(DateTimeOffset now)
     {
