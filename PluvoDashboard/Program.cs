@@ -7,6 +7,7 @@ using PluvoDashboard.Handlers.Projection;
 using PluvoDashboard.Intake;
 using PluvoDashboard.Live;
 using PluvoDashboard.Storage;
+using PluvoDashboard.Storage.Search;
 
 if (CommandLine.IsCommand(args))
 {
@@ -23,6 +24,7 @@ builder.AddHandlers();
 builder.AddProjection();
 builder.AddForwarding();
 builder.AddApi();
+builder.AddSearch();
 builder.AddDashboard();
 if (demo)
 {

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using PluvoDashboard.Storage.ReadModels;
+using PluvoDashboard.Storage.Search;
 
 namespace PluvoDashboard.Storage;
 
@@ -34,6 +35,16 @@ public sealed class PluvoDbContext(DbContextOptions<PluvoDbContext> options) : D
 
     public DbSet<Milestone> Milestones => Set<Milestone>();
 
+    public DbSet<SearchCursor> SearchCursors => Set<SearchCursor>();
+
+    public DbSet<SearchKey> SearchKeys => Set<SearchKey>();
+
+    public DbSet<SearchLearner> SearchLearners => Set<SearchLearner>();
+
+    public DbSet<SearchTraining> SearchTrainings => Set<SearchTraining>();
+
+    public DbSet<EventHourCount> EventHourCounts => Set<EventHourCount>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configuration)
     {
         // Instants are stored as Unix milliseconds: compact, sortable and comparable in SQL.
@@ -56,6 +67,11 @@ public sealed class PluvoDbContext(DbContextOptions<PluvoDbContext> options) : D
             // indexes for the pages are added with the queries that need them.
             e.Property(x => x.DuplicateCheckDate).HasComputedColumnSql("COALESCE(SentDate, 0)", stored: false);
             e.HasIndex(x => new { x.DuplicateCheckDate, x.BodyHash }).IsUnique();
+
+            // Only the statuses the intake never writes (except the rare unparseable body) are indexed, so
+            // the intake's inserts skip this index; the dispatcher touches it only for failures.
+            e.HasIndex(x => x.Status).HasFilter(
+                "Status = 'Failing' OR Status = 'DeadLettered' OR Status = 'Unparseable'");
         });
 
         model.Entity<RejectedDelivery>();
@@ -77,6 +93,7 @@ public sealed class PluvoDbContext(DbContextOptions<PluvoDbContext> options) : D
         model.Entity<DispatcherCursor>().HasKey(x => x.Name);
 
         ConfigureReadModels(model);
+        SearchIndexModel.Configure(model);
     }
 
     private static void ConfigureReadModels(ModelBuilder model)

@@ -542,6 +542,116 @@ namespace PluvoDashboard.Storage.Migrations
                     b.ToTable("RejectionCounts");
                 });
 
+            modelBuilder.Entity("PluvoDashboard.Storage.Search.EventHourCount", b =>
+                {
+                    b.Property<long>("Hour")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("EventType")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Family")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("FirstEventId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("LastEventId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Hour", "EventType");
+
+                    b.ToTable("EventHourCounts");
+                });
+
+            modelBuilder.Entity("PluvoDashboard.Storage.Search.SearchCursor", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("LastIndexedEventId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("SearchCursors");
+                });
+
+            modelBuilder.Entity("PluvoDashboard.Storage.Search.SearchKey", b =>
+                {
+                    b.Property<long>("EventId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("EventType")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Family")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ReceivedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TrainingId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("EventId");
+
+                    b.HasIndex("EventType", "EventId");
+
+                    b.HasIndex("TrainingId", "EventId")
+                        .HasFilter("TrainingId IS NOT NULL");
+
+                    b.HasIndex("UserId", "EventId")
+                        .HasFilter("UserId IS NOT NULL");
+
+                    b.ToTable("SearchKeys");
+                });
+
+            modelBuilder.Entity("PluvoDashboard.Storage.Search.SearchLearner", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Email")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("LastReceivedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("UserId");
+
+                    b.HasIndex("LastReceivedAt");
+
+                    b.ToTable("SearchLearners");
+                });
+
+            modelBuilder.Entity("PluvoDashboard.Storage.Search.SearchTraining", b =>
+                {
+                    b.Property<string>("TrainingId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("LastReceivedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("TrainingId");
+
+                    b.ToTable("SearchTrainings");
+                });
+
             modelBuilder.Entity("PluvoDashboard.Storage.WebhookEvent", b =>
                 {
                     b.Property<long>("Id")
@@ -622,6 +732,9 @@ namespace PluvoDashboard.Storage.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("Status")
+                        .HasFilter("Status = 'Failing' OR Status = 'DeadLettered' OR Status = 'Unparseable'");
 
                     b.HasIndex("DuplicateCheckDate", "BodyHash")
                         .IsUnique();
