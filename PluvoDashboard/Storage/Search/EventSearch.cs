@@ -41,13 +41,22 @@ public sealed class EventSearch(IDbContextFactory<PluvoDbContext> dbFactory)
 
     /// <param name="page">0 for the newest events.</param>
     /// <exception cref="ArgumentOutOfRangeException">The page is negative or the size not 1 to 1000.</exception>
-    public async Task<EventPage> SearchAsync(EventQuery query, int page, int pageSize, CancellationToken ct)
+    public Task<EventPage> SearchAsync(EventQuery query, int page, int pageSize, CancellationToken ct) =>
+        SearchAsync(query, page, pageSize, upToId: null, ct);
+
+    /// <summary>
+    /// As <see cref="SearchAsync(EventQuery, int, int, CancellationToken)"/>, but only events with an id up to
+    /// <paramref name="upToId"/>: a list anchored at its newest event when first loaded keeps its pages in place
+    /// while new events arrive. (The exact total of an empty query still counts every event.)
+    /// </summary>
+    public async Task<EventPage> SearchAsync(
+        EventQuery query, int page, int pageSize, long? upToId, CancellationToken ct)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(page);
         ArgumentOutOfRangeException.ThrowIfLessThan(pageSize, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(pageSize, MaxPageSize);
         await using var reading = await ReadingAsync(ct);
-        var spec = new SearchSpec(query);
+        var spec = new SearchSpec(query, BeforeId: upToId + 1);
         var (ids, tailCount) = await reading.FindAsync(spec, (long)page * pageSize, pageSize, ct);
         long total;
         var lowerBound = false;
@@ -81,6 +90,13 @@ public sealed class EventSearch(IDbContextFactory<PluvoDbContext> dbFactory)
         var spec = new SearchSpec(query, AfterId: afterId);
         var tail = await reading.CountTailAsync(spec, CountLimit, ct);
         return tail >= CountLimit ? tail : tail + await reading.CountIndexedAsync(spec, CountLimit - tail, ct);
+    }
+
+    /// <summary>The id of the newest stored event, or 0 when there is none.</summary>
+    public async Task<long> NewestIdAsync(CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.WebhookEvents.MaxAsync(e => (long?)e.Id, ct) ?? 0;
     }
 
     /// <summary>One learner's events, newest first; pass the last id shown as <paramref name="beforeId"/> for more.</summary>
