@@ -1,6 +1,7 @@
 using Bunit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using MudBlazor;
 using PluvoDashboard.Handlers;
 using PluvoDashboard.Storage;
 using PluvoDashboard.Tests.Support;
@@ -98,6 +99,23 @@ public sealed class EventDetailPageTests : IDisposable
             Assert.Equal("by script", newest.QuerySelector("[data-testid=run-replay]")!.TextContent);
         }, TimeSpan.FromSeconds(10));
         Assert.Equal(2, page.FindAll("[data-testid=run-row]").Count);
+    }
+
+    [Fact]
+    public async Task CopyHandsThePrettyPayloadToTheBrowserAndSaysSo()
+    {
+        var id = await DetailContext.PostAndProcessAsync(_app, SignedDelivery.UserCreated());
+        await using var context = DetailContext.For(_app);
+        var snackbars = context.Render<MudSnackbarProvider>();
+        var page = Open(context, id);
+
+        page.Find("[data-testid=copy-payload]").Click();
+
+        var copied = context.JSInterop.VerifyInvoke("pluvoDashboard.copyText");
+        var text = Assert.IsType<string>(Assert.Single(copied.Arguments));
+        Assert.StartsWith("{\n  \"id\": \"933d8663-edf6-42c9-895a-eeec13fff0ab\",", text.ReplaceLineEndings("\n"));
+        Assert.Contains("\"name\": \"Zoë Ñúñez\"", text);
+        snackbars.WaitForAssertion(() => Assert.Contains("Copied", snackbars.Markup));
     }
 
     [Fact]
