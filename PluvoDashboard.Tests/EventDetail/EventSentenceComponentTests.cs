@@ -1,10 +1,10 @@
 using System.Text;
 using Bunit;
+using Microsoft.Extensions.DependencyInjection;
 using MudBlazor.Services;
 using PluvoDashboard.Components.Events;
 using PluvoDashboard.Events;
 using PluvoDashboard.Storage;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace PluvoDashboard.Tests.EventDetail;
 
@@ -19,7 +19,8 @@ public sealed class EventSentenceComponentTests
         return context;
     }
 
-    private static EventDescription Describe(string json) => EventSentences.Describe(null, Encoding.UTF8.GetBytes(json));
+    private static EventDescription Describe(string json) =>
+        EventSentences.Describe(null, Encoding.UTF8.GetBytes(json));
 
     [Fact]
     public async Task LearnerAndTrainingAreLinksToTheirPages()
