@@ -19,7 +19,7 @@ public sealed class OverviewBrowserTests(ChromiumFixture chromium)
         await Expect(session.Page.GetByTestId("event-count")).ToHaveTextAsync("1");
         var ticker = session.Page.GetByTestId("ticker-row");
         await Expect(ticker).ToHaveCountAsync(1);
-        await Expect(ticker.First).ToContainTextAsync("USER_CREATED");
+        await Expect(ticker.First).ToContainTextAsync("Zoë Ñúñez");
         Assert.Empty(session.ConsoleErrors);
     }
 }

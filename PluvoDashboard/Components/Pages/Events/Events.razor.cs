@@ -25,6 +25,7 @@ public sealed partial class Events : IAsyncDisposable
     private string? _text;
     private DateRange? _range;
     private IReadOnlyList<EventListRow> _rows = [];
+    private IReadOnlyDictionary<long, EventDescription> _descriptions = new Dictionary<long, EventDescription>();
     private long _total;
     private bool _totalIsLowerBound;
     private int _page;
@@ -101,6 +102,8 @@ public sealed partial class Events : IAsyncDisposable
             _anchorId ??= await Search.NewestIdAsync(_closing.Token);
             var page = await Search.SearchAsync(_query, _page, PageSize, _anchorId, _closing.Token);
             _rows = page.Rows;
+            _descriptions = await StoredEventDescriptions.LoadAsync(DbFactory, [.. _rows.Select(r => r.Id)],
+                _closing.Token);
             _total = page.Total;
             _totalIsLowerBound = page.TotalIsLowerBound;
             _error = null;
