@@ -20,6 +20,9 @@ public sealed partial class Events : IAsyncDisposable
 {
     public const int PageSize = 50;
 
+    private const string SearchHelp =
+        "Words match anywhere in the payload. Terms: type: status: user: training: family: after: before:";
+
     private readonly CancellationTokenSource _closing = new();
     private EventQuery _query = EventQuery.Empty;
     private string? _text;
