@@ -22,6 +22,7 @@ builder.AddIntake();
 builder.AddHandlers();
 builder.AddProjection();
 builder.AddForwarding();
+builder.AddOperations();
 builder.AddApi();
 builder.AddDashboard();
 if (demo)
