@@ -27,6 +27,9 @@ public static class OperationsContext
         var context = new BunitContext();
         context.JSInterop.Mode = JSRuntimeMode.Loose;
         context.Services.AddMudServices();
+
+        // Nobody signed in, as in the app until sign-in exists.
+        context.AddAuthorization();
         var services = app.Services;
         context.Services.AddSingleton(services.GetRequiredService<IDbContextFactory<PluvoDbContext>>());
         context.Services.AddSingleton(services.GetRequiredService<HandlerRegistry>());
