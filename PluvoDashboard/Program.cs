@@ -23,6 +23,7 @@ builder.AddIntake();
 builder.AddHandlers();
 builder.AddProjection();
 builder.AddForwarding();
+builder.AddOperations();
 builder.AddApi();
 builder.AddSearch();
 builder.AddDashboard();
