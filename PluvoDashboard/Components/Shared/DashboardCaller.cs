@@ -1,12 +1,12 @@
 using Microsoft.AspNetCore.Components.Authorization;
 
-namespace PluvoDashboard.Components.Pages.Handlers;
+namespace PluvoDashboard.Components.Shared;
 
 /// <summary>
 /// Who is using the dashboard, for the audit trail of replays and rebuilds: the signed-in user's name, or
 /// "anonymous" as the JSON API says, until sign-in exists.
 /// </summary>
-internal static class DashboardCaller
+public static class DashboardCaller
 {
     public const string Anonymous = "anonymous";
 
