@@ -83,12 +83,12 @@ public sealed class EventSearch(IDbContextFactory<PluvoDbContext> dbFactory)
         return tail >= CountLimit ? tail : tail + await reading.CountIndexedAsync(spec, CountLimit - tail, ct);
     }
 
-    /// <summary>One learner's events, newest first; pass the last id shown as <paramref name="beforeId"/> for more.</summary>
+    /// <summary>One learner's events, newest first; pass the last id shown as <paramref name="beforeId"/>.</summary>
     public Task<IReadOnlyList<EventListRow>> ForLearnerAsync(
         string userId, int take, long? beforeId, CancellationToken ct) =>
         TimelineAsync(new SearchSpec(EventQuery.Empty, ExactUserId: userId, BeforeId: beforeId), take, ct);
 
-    /// <summary>One training's events, newest first; pass the last id shown as <paramref name="beforeId"/> for more.</summary>
+    /// <summary>One training's events, newest first; pass the last id shown as <paramref name="beforeId"/>.</summary>
     public Task<IReadOnlyList<EventListRow>> ForTrainingAsync(
         string trainingId, int take, long? beforeId, CancellationToken ct) =>
         TimelineAsync(new SearchSpec(EventQuery.Empty, ExactTrainingId: trainingId, BeforeId: beforeId), take, ct);
