@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using PluvoDashboard.Storage;
+using PluvoDashboard.Storage.Search;
 
 namespace PluvoDashboard.Api;
 
@@ -20,7 +21,13 @@ public sealed record EventSummary(
     string? TrainingTitle,
     int DuplicateCount);
 
-public sealed record EventPage(int Total, int Page, int PageSize, IReadOnlyList<EventSummary> Items);
+/// <summary>One page of events; <see cref="TotalIsLowerBound"/> when counting stopped at 10,000.</summary>
+public sealed record EventSummaryPage(
+    long Total,
+    int Page,
+    int PageSize,
+    IReadOnlyList<EventSummary> Items,
+    bool TotalIsLowerBound = false);
 
 public sealed record EventDetail(
     EventSummary Event,
@@ -42,9 +49,14 @@ internal static class EventsApi
         api.MapGet("/events/{id:long}", GetAsync).WithName("GetEvent");
     }
 
-    /// <summary>Newest first; filters by type (<c>*</c> as wildcard), status and time received.</summary>
-    private static async Task<Results<Ok<EventPage>, ProblemHttpResult>> ListAsync(
-        IDbContextFactory<PluvoDbContext> dbFactory,
+    /// <summary>
+    /// Newest first. <c>q</c> takes the search box's syntax (free text, <c>type:</c>, <c>status:</c>,
+    /// <c>user:</c>, <c>training:</c>, <c>family:</c>, <c>after:</c>, <c>before:</c>); the separate
+    /// <c>type</c>, <c>status</c>, <c>after</c> and <c>before</c> parameters still work and win over <c>q</c>.
+    /// </summary>
+    private static async Task<Results<Ok<EventSummaryPage>, ProblemHttpResult>> ListAsync(
+        EventSearch search,
+        string? q,
         string? type,
         EventStatus? status,
         DateTimeOffset? after,
@@ -61,16 +73,29 @@ internal static class EventsApi
                 title: "The page is out of range");
         }
 
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var query = new EventFilter(type, status, after, before).Apply(db.WebhookEvents);
-        var total = await query.CountAsync(cancellationToken);
-        var items = await query
-            .OrderByDescending(e => e.Id)
-            .Skip((page - 1) * pageSize)
-            .Take(pageSize)
-            .Select(Summary)
-            .ToListAsync(cancellationToken);
-        return TypedResults.Ok(new EventPage(total, page, pageSize, items));
+        var query = EventQuery.Parse(q);
+        if (query.Errors.Count > 0)
+        {
+            return TypedResults.Problem(
+                string.Join(" ", query.Errors),
+                statusCode: StatusCodes.Status400BadRequest,
+                title: "The search could not be read",
+                extensions: new Dictionary<string, object?> { ["errors"] = query.Errors });
+        }
+
+        query = query with
+        {
+            EventType = string.IsNullOrWhiteSpace(type) ? query.EventType : type,
+            Status = status ?? query.Status,
+            After = after ?? query.After,
+            Before = before ?? query.Before,
+        };
+        var found = await search.SearchAsync(query, page - 1, pageSize, cancellationToken);
+        var items = found.Rows
+            .Select(r => new EventSummary(r.Id, r.ReceivedAt, r.SentDate, r.EventType, r.Family, r.Status,
+                r.UserId, r.UserName, r.UserEmail, r.TrainingId, r.TrainingTitle, r.DuplicateCount))
+            .ToList();
+        return TypedResults.Ok(new EventSummaryPage(found.Total, page, pageSize, items, found.TotalIsLowerBound));
     }
 
     private static async Task<Results<Ok<EventDetail>, ProblemHttpResult>> GetAsync(

@@ -4,14 +4,14 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 namespace PluvoDashboard.Cli;
 
 /// <summary>
-/// The verbs the executable runs instead of serving, <c>send</c> and <c>simulate</c>, and the <c>--demo</c>
-/// switch that makes the served app feed itself a simulated stream.
+/// The verbs the executable runs instead of serving, <c>send</c>, <c>simulate</c> and <c>seed</c>, and the
+/// <c>--demo</c> switch that makes the served app feed itself a simulated stream.
 /// </summary>
 public static class CommandLine
 {
     private const string DemoSwitch = "--demo";
 
-    public static bool IsCommand(string[] args) => args is ["send", ..] or ["simulate", ..];
+    public static bool IsCommand(string[] args) => args is ["send", ..] or ["simulate", ..] or ["seed", ..];
 
     /// <returns>The exit code: 0 for success, 1 when deliveries failed, 2 for usage errors.</returns>
     public static async Task<int> RunAsync(string[] args)
@@ -21,9 +21,12 @@ public static class CommandLine
         using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, s => Stop(s, stop));
         try
         {
-            return args[0] == "send"
-                ? await SendCommand.RunAsync(args[1..], Console.Out, stop.Token)
-                : await SimulateCommand.RunAsync(args[1..], Console.Out, stop.Token);
+            return args[0] switch
+            {
+                "send" => await SendCommand.RunAsync(args[1..], Console.Out, stop.Token),
+                "seed" => await SeedCommand.RunAsync(args[1..], Console.Out, stop.Token),
+                _ => await SimulateCommand.RunAsync(args[1..], Console.Out, stop.Token),
+            };
         }
         catch (UsageException ex)
         {

@@ -104,7 +104,7 @@ public sealed record EventQuery
     {
         zone ??= TimeZoneInfo.Utc;
         var parts = new List<string>();
-        parts.AddRange(Text.Select(Quote));
+        parts.AddRange(Text.Select(t => Quote(t)));
         Add("type", EventType);
         Add("family", Family?.ToString());
         Add("status", Status is { } status ? StatusName(status) : null);
@@ -118,7 +118,7 @@ public sealed record EventQuery
         {
             if (value is not null)
             {
-                parts.Add($"{key}:{Quote(value)}");
+                parts.Add($"{key}:{Quote(value, isValue: true)}");
             }
         }
     }
@@ -248,9 +248,10 @@ public sealed record EventQuery
         return instant.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'", CultureInfo.InvariantCulture);
     }
 
-    private static string Quote(string value)
+    /// <summary>Quotes what would otherwise read differently: spaces, quotes, and a colon in a bare word.</summary>
+    private static string Quote(string value, bool isValue = false)
     {
-        var plain = value.Length > 0 && !value.Any(c => char.IsWhiteSpace(c) || c is '"' or ':');
+        var plain = value.Length > 0 && !value.Any(c => char.IsWhiteSpace(c) || c == '"' || (c == ':' && !isValue));
         return plain ? value : $"\"{value.Replace("\"", "\"\"", StringComparison.Ordinal)}\"";
     }
 

@@ -99,12 +99,12 @@ public sealed class EventSearch(IDbContextFactory<PluvoDbContext> dbFactory)
         return await db.WebhookEvents.MaxAsync(e => (long?)e.Id, ct) ?? 0;
     }
 
-    /// <summary>One learner's events, newest first; pass the last id shown as <paramref name="beforeId"/> for more.</summary>
+    /// <summary>One learner's events, newest first; pass the last id shown as <paramref name="beforeId"/>.</summary>
     public Task<IReadOnlyList<EventListRow>> ForLearnerAsync(
         string userId, int take, long? beforeId, CancellationToken ct) =>
         TimelineAsync(new SearchSpec(EventQuery.Empty, ExactUserId: userId, BeforeId: beforeId), take, ct);
 
-    /// <summary>One training's events, newest first; pass the last id shown as <paramref name="beforeId"/> for more.</summary>
+    /// <summary>One training's events, newest first; pass the last id shown as <paramref name="beforeId"/>.</summary>
     public Task<IReadOnlyList<EventListRow>> ForTrainingAsync(
         string trainingId, int take, long? beforeId, CancellationToken ct) =>
         TimelineAsync(new SearchSpec(EventQuery.Empty, ExactTrainingId: trainingId, BeforeId: beforeId), take, ct);

@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.RegularExpressions;
 using Microsoft.Data.Sqlite;
 using PluvoDashboard.Events;
 
@@ -182,11 +183,9 @@ internal sealed class SearchSql
         IEnumerable<string> matching = types;
         if (query.EventType is { } pattern)
         {
-            var regex = new System.Text.RegularExpressions.Regex(
-                "^" + System.Text.RegularExpressions.Regex.Escape(pattern).Replace("\\*", ".*", StringComparison.Ordinal)
-                + "$",
-                System.Text.RegularExpressions.RegexOptions.IgnoreCase
-                | System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+            var regex = new Regex(
+                "^" + Regex.Escape(pattern).Replace("\\*", ".*", StringComparison.Ordinal) + "$",
+                RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
             matching = matching.Where(t => regex.IsMatch(t));
         }
 
