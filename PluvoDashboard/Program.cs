@@ -1,5 +1,6 @@
 using PluvoDashboard.Api;
 using PluvoDashboard.Cli;
+using PluvoDashboard.Export;
 using PluvoDashboard.Components;
 using PluvoDashboard.Handlers;
 using PluvoDashboard.Handlers.Forwarding;
@@ -48,6 +49,7 @@ app.MapIntake();
 app.MapApi();
 app.MapLive();
 app.MapHealth();
+app.MapExports();
 app.MapDashboard();
 
 app.LogIntakeReady();
