@@ -179,7 +179,7 @@ public sealed class CompletionFilter
         _ => rows.OrderByDescending(r => r.FinishedAt).ThenByDescending(r => r.EventId),
     };
 
-    /// <summary>The period as instants: from the start of the first day to the start of the day after the last.</summary>
+    /// <summary>The period as instants: from the first day's start to the start of the day after the last.</summary>
     public (DateTimeOffset? Start, DateTimeOffset? End) Period()
     {
         DayRange.TryParse(From, out var from);
