@@ -1,6 +1,9 @@
 using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using PluvoDashboard.Components.Pages.Completions;
+using PluvoDashboard.Components.Pages.Grades;
+using PluvoDashboard.Components.Pages.Portfolio;
+using PluvoDashboard.Components.Pages.ReadModels;
 using PluvoDashboard.Storage;
 using PluvoDashboard.Storage.ReadModels;
 
@@ -17,6 +20,8 @@ public static class ExportEndpoints
     {
         var export = app.MapGroup("/export");
         export.MapGet("/completions.csv", Completions).WithName("ExportCompletions");
+        export.MapGet("/portfolio.csv", Portfolio).WithName("ExportPortfolio");
+        export.MapGet("/grades.csv", Grades).WithName("ExportGrades");
         return app;
     }
 
@@ -52,6 +57,84 @@ public static class ExportEndpoints
                 row.TrainingTitle,
                 CsvDownload.Number(row.Score),
                 CsvDownload.Number(row.TimeSpent?.TotalSeconds),
+            ],
+            http.RequestAborted);
+    }
+
+    private static IResult Portfolio(
+        [AsParameters] PortfolioFilter filter,
+        IDbContextFactory<PluvoDbContext> dbFactory,
+        TimeProvider time,
+        HttpContext http)
+    {
+        if (filter.Validate() is { Count: > 0 } errors)
+        {
+            return Results.ValidationProblem(errors, "Some filters could not be read.");
+        }
+
+        string[] header =
+        [
+            "updated_at", "item_id", "learner_id", "learner_name", "learner_email", "title", "description",
+            "start", "end", "files", "deleted", "deleted_at",
+        ];
+        return CsvDownload.Result(
+            CsvDownload.FileName("portfolio", time.GetUtcNow()),
+            header,
+            ReadAsync(dbFactory, db => filter.Query(db)),
+            row =>
+            [
+                CsvDownload.Instant(row.LastSentDate),
+                row.Id,
+                row.LearnerId,
+                row.LearnerName,
+                row.LearnerEmail,
+                row.Title,
+                row.Description,
+                CsvDownload.Instant(row.StartDate),
+                CsvDownload.Instant(row.EndDate),
+                string.Join(' ', WebLinks.FromJsonArray(row.Files)),
+                CsvDownload.Flag(row.IsDeleted),
+                CsvDownload.Instant(row.DeletedAt),
+            ],
+            http.RequestAborted);
+    }
+
+    /// <summary>The current grades, the latest per learner and assignment; the history stays on the page.</summary>
+    private static IResult Grades(
+        [AsParameters] GradeFilter filter,
+        IDbContextFactory<PluvoDbContext> dbFactory,
+        TimeProvider time,
+        HttpContext http)
+    {
+        if (filter.Validate() is { Count: > 0 } errors)
+        {
+            return Results.ValidationProblem(errors, "Some filters could not be read.");
+        }
+
+        string[] header =
+        [
+            "graded_at", "learner_id", "learner_name", "learner_email", "assignment_id", "module_group",
+            "training_id", "assignment_type", "score", "score_type", "state", "fulfilled", "weight",
+        ];
+        return CsvDownload.Result(
+            CsvDownload.FileName("grades", time.GetUtcNow()),
+            header,
+            ReadAsync(dbFactory, db => filter.Query(db)),
+            row =>
+            [
+                CsvDownload.Instant(row.GradedAt),
+                row.LearnerId,
+                row.LearnerName,
+                row.LearnerEmail,
+                row.AssignmentId,
+                row.ModuleGroupTitle,
+                row.TrainingId,
+                row.AssignmentType,
+                CsvDownload.Number(row.Score),
+                row.ScoreType,
+                row.State,
+                CsvDownload.Flag(row.Fulfilled),
+                CsvDownload.Number(row.Weight),
             ],
             http.RequestAborted);
     }
