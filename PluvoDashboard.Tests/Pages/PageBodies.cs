@@ -10,6 +10,15 @@ namespace PluvoDashboard.Tests.Pages;
 /// </summary>
 public static class PageBodies
 {
+    /// <summary>The learners' names, sent with every event that names them, as Pluvo does.</summary>
+    private static readonly Dictionary<string, string> Names = new()
+    {
+        ["u-1"] = "Zoë Ñúñez",
+        ["u-2"] = "Bram de Vries",
+    };
+
+    private static string NameOf(string userId) => Json(Names.GetValueOrDefault(userId, userId));
+
     public static string Json(string? text) => JsonSerializer.Serialize(text);
 
     public static string User(string id, string name, string email, int day = 1) => $$"""
@@ -35,7 +44,7 @@ public static class PageBodies
 
     public static string Portfolio(string type, string id, string userId, string title, string description,
         string[] files, int day) => $$"""
-        {"event":"{{type}}","id":{{Json(id)}},"ref":null,"user":{"id":{{Json(userId)}},"name":"Zoë"},
+        {"event":"{{type}}","id":{{Json(id)}},"ref":null,"user":{"id":{{Json(userId)}},"name":{{NameOf(userId)}}},
         "title":{{Json(title)}},"description":{{Json(description)}},"start_date":"2026-03-01T09:00:00+01:00",
         "end_date":"2026-03-02T17:00:00+01:00","files":{{JsonSerializer.Serialize(files)}},"sentDate":"{{Sent(day)}}"}
         """;
@@ -44,7 +53,7 @@ public static class PageBodies
         string state, bool fulfilled, int day) => $$$"""
         {"event":"ASSIGNMENT_GRADE_UPDATE","id":{{{Json(gradeId)}}},"score":{{{Number(score)}}},
         "fulfilled":{{{(fulfilled ? "true" : "false")}}},"state":{{{Json(state)}}},"user":{"id":{{{Json(userId)}}},
-        "name":"Zoë"},"assignment":{"id":{{{Json(assignmentId)}}},"event":{"id":"mg-1","title":{{{Json(moduleTitle)}}},
+        "name":{{{NameOf(userId)}}}},"assignment":{"id":{{{Json(assignmentId)}}},"event":{"id":"mg-1","title":{{{Json(moduleTitle)}}},
         "training":{"id":"t-1","title":"Safety first"}},"assignment_type":"participant","score_type":"numeral",
         "weight":2},"sentDate":"{{{Sent(day)}}}"}
         """;

@@ -25,9 +25,17 @@ public sealed record LearnerSearch(string? Text, string? Sort, string? Dir)
                 || l.Id == Text!.Trim());
         }
 
-        var rows = learners.Select(l => new LearnerListRow(
-            l.Id, l.Name, l.Email, l.Ref, l.IsActive, l.IsDeleted,
-            db.Completions.Count(c => c.LearnerId == l.Id), l.LastSentDate));
+        var rows = learners.Select(l => new LearnerListRow
+        {
+            Id = l.Id,
+            Name = l.Name,
+            Email = l.Email,
+            Ref = l.Ref,
+            IsActive = l.IsActive,
+            IsDeleted = l.IsDeleted,
+            Completions = db.Completions.Count(c => c.LearnerId == l.Id),
+            LastSentDate = l.LastSentDate,
+        });
 
         return (SortKey, Descending) switch
         {
