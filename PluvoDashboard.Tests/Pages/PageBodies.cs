@@ -53,7 +53,8 @@ public static class PageBodies
         string state, bool fulfilled, int day) => $$$"""
         {"event":"ASSIGNMENT_GRADE_UPDATE","id":{{{Json(gradeId)}}},"score":{{{Number(score)}}},
         "fulfilled":{{{(fulfilled ? "true" : "false")}}},"state":{{{Json(state)}}},"user":{"id":{{{Json(userId)}}},
-        "name":{{{NameOf(userId)}}}},"assignment":{"id":{{{Json(assignmentId)}}},"event":{"id":"mg-1","title":{{{Json(moduleTitle)}}},
+        "name":{{{NameOf(userId)}}}},"assignment":{"id":{{{Json(assignmentId)}}},
+        "event":{"id":"mg-1","title":{{{Json(moduleTitle)}}},
         "training":{"id":"t-1","title":"Safety first"}},"assignment_type":"participant","score_type":"numeral",
         "weight":2},"sentDate":"{{{Sent(day)}}}"}
         """;

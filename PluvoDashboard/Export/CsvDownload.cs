@@ -21,8 +21,7 @@ public static class CsvDownload
     public static string FileName(string what, DateTimeOffset now) =>
         $"{what}-{now.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}.csv";
 
-    /// <summary>An instant as ISO 8601 in UTC, e.g. <c>2026-12-03T10:15:00.000Z</c>; empty when there is none.
-    /// </summary>
+    /// <summary>An instant as ISO 8601 in UTC, e.g. <c>2026-12-03T10:15:00.000Z</c>; empty for none.</summary>
     public static string? Instant(DateTimeOffset? value) =>
         value?.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
 
