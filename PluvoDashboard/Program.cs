@@ -1,7 +1,7 @@
 using PluvoDashboard.Api;
 using PluvoDashboard.Cli;
-using PluvoDashboard.Export;
 using PluvoDashboard.Components;
+using PluvoDashboard.Export;
 using PluvoDashboard.Handlers;
 using PluvoDashboard.Handlers.Forwarding;
 using PluvoDashboard.Handlers.Projection;
