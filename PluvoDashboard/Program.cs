@@ -1,6 +1,7 @@
 using PluvoDashboard.Api;
 using PluvoDashboard.Cli;
 using PluvoDashboard.Components;
+using PluvoDashboard.Export;
 using PluvoDashboard.Handlers;
 using PluvoDashboard.Handlers.Forwarding;
 using PluvoDashboard.Handlers.Projection;
@@ -51,6 +52,7 @@ app.MapIntake();
 app.MapApi();
 app.MapLive();
 app.MapHealth();
+app.MapExports();
 app.MapDashboard();
 
 app.LogIntakeReady();
