@@ -30,6 +30,7 @@ public sealed class LivePagesTests : IDisposable
         context.Services.AddMudServices();
         context.Services.AddSingleton(_feed);
         context.Services.AddDbContextFactory<PluvoDbContext>(o => o.UseSqlite(_database.Settings.ConnectionString));
+        context.Services.AddSingleton<PluvoDashboard.Storage.Search.EventSearch>();
         return context;
     }
 

@@ -36,6 +36,7 @@ public sealed class TimelineTests : IDisposable
         context.JSInterop.Mode = JSRuntimeMode.Loose;
         context.Services.AddMudServices();
         context.Services.AddDbContextFactory<PluvoDbContext>(o => o.UseSqlite(_database.Settings.ConnectionString));
+        context.Services.AddSingleton<PluvoDashboard.Storage.Search.EventSearch>();
 
         var timeline = context.Render<EventTimeline>(p => p.Add(x => x.UserId, "u-2"));
         timeline.WaitForAssertion(() => Assert.Equal(50, timeline.FindAll("[data-testid=timeline-row]").Count));
