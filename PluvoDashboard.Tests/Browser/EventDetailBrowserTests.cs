@@ -37,11 +37,11 @@ public sealed class EventDetailBrowserTests(ChromiumFixture chromium)
         var id = await session.PostWebhookAsync(SignedDelivery.Of(
             PluvoBodies.User("USER_CREATED", "u-8", name, 3, "x@example.com")));
 
-        foreach (var path in new[] { $"/events/{id}", "/events", "/" })
+        foreach (var path in new[] { $"/events/{id}", "/events", "/", "/learners", "/learners/u-8" })
         {
             await session.OpenAsync(path);
-            await Expect(session.Page.Locator("body")).ToContainTextAsync("<script>window.pwned=1</script>");
-            Assert.Equal(0, await session.Page.Locator("main img[src=x]").CountAsync());
+            await Expect(session.Page.Locator(".mud-main-content")).ToContainTextAsync("<script>window.pwned=1</script>");
+            Assert.Equal(0, await session.Page.Locator(".mud-main-content img[src=x]").CountAsync());
             Assert.Null(await session.Page.EvaluateAsync<int?>("() => window.pwned"));
         }
 
