@@ -117,4 +117,23 @@ public sealed class SeedAndRetentionTests : IDisposable
         Assert.Equal(recent, everything.Rows.Count);
         Assert.Equal(0, await retention.DeleteOlderThanAsync(cutoff, default));
     }
+
+    [Fact]
+    public async Task Counting_stops_at_ten_thousand_except_for_the_unfiltered_total()
+    {
+        await SeedCommand.RunAsync(
+            _database, new SeedSettings(10_050, 5, 4, false, ReadModels: false), new StringWriter(), default);
+        var search = new EventSearch(new PooledDbContextFactory<PluvoDbContext>(
+            new DbContextOptionsBuilder<PluvoDbContext>().UseSqlite(_database.ConnectionString).Options));
+
+        var broad = await search.SearchAsync(EventQuery.Parse("sentDate"), 3, 25, default);
+        Assert.Equal(EventSearch.CountLimit, broad.Total);
+        Assert.True(broad.TotalIsLowerBound);
+        Assert.Equal(25, broad.Rows.Count);
+
+        var all = await search.SearchAsync(EventQuery.Empty, 0, 25, default);
+        Assert.Equal(10_050, all.Total);
+        Assert.False(all.TotalIsLowerBound);
+        Assert.Equal(all.Rows[0].Id - 75, broad.Rows[0].Id);
+    }
 }

@@ -46,8 +46,12 @@ public sealed class EventStats(IDbContextFactory<PluvoDbContext> dbFactory)
         var today = await counting.ReceivedAsync(startOfToday, end, ct);
         var week = await counting.ReceivedAsync(now - Week, end, ct);
         var activeSince = (now - Week).ToUnixTimeMilliseconds();
-        var active = await counting.ScalarAsync(
-            $"SELECT COUNT(*) FROM SearchLearners WHERE LastReceivedAt >= {activeSince}", ct);
+        var active = await counting.ScalarAsync($"""
+            SELECT COUNT(*) FROM (
+                SELECT UserId FROM SearchLearners WHERE LastReceivedAt >= {activeSince}
+                UNION SELECT UserId FROM WebhookEvents
+                WHERE Id > {counting.Cursor} AND UserId IS NOT NULL AND ReceivedAt >= {activeSince})
+            """, ct);
         var failing = await counting.ScalarAsync("SELECT COUNT(*) FROM WebhookEvents WHERE Status = 'Failing'", ct);
         var dead = await counting.ScalarAsync("SELECT COUNT(*) FROM WebhookEvents WHERE Status = 'DeadLettered'", ct);
         var completions = await counting.ScalarAsync(
