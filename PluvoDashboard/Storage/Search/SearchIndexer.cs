@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.Data.Sqlite;
 
 namespace PluvoDashboard.Storage.Search;
@@ -7,9 +8,9 @@ namespace PluvoDashboard.Storage.Search;
 /// events stored since its cursor, in batches of its own transactions, so the intake's transactions carry no
 /// search work. Its transactions are kept short (the batch size adapts so that one holds the write lock for
 /// about <see cref="TargetWriteTime"/>), because the intake waits for the lock meanwhile. A backlog (after an
-/// upgrade, or a flood) is worked off batch by batch, pausing after each batch twice as long as it took: the
-/// indexer then uses at most a third of a core, and a flood of deliveries keeps the rest. Searches read the
-/// events it has not reached yet directly.
+/// upgrade) is worked off batch by batch, pausing after each batch twice as long as it took, so the indexer
+/// uses at most a third of a core. While deliveries flood in, it indexes one batch every two seconds only.
+/// Searches read the events it has not reached yet directly, so they stay complete, if slower, meanwhile.
 /// </summary>
 public sealed partial class SearchIndexer(SqliteSettings database, ILogger<SearchIndexer> logger) : BackgroundService
 {
@@ -27,33 +28,35 @@ public sealed partial class SearchIndexer(SqliteSettings database, ILogger<Searc
     {
         SqliteConnection? connection = null;
         var batchSize = 100;
+        var arrivals = new ArrivalRate();
         try
         {
             while (!stoppingToken.IsCancellationRequested)
             {
-                int indexed;
-                var full = false;
-                var started = System.Diagnostics.Stopwatch.GetTimestamp();
+                var pause = PollInterval;
                 try
                 {
                     connection ??= database.OpenConnection(pooled: false);
-                    var writer = new SearchIndexWriter(connection);
-                    indexed = writer.IndexNext(batchSize);
-                    full = indexed == batchSize;
-                    batchSize = writer.LastWriteTime > TargetWriteTime * 1.5 ? Math.Max(MinBatchSize, batchSize / 2)
-                        : full && writer.LastWriteTime < TargetWriteTime / 2 ? Math.Min(MaxBatchSize, batchSize * 2)
-                        : batchSize;
+                    if (!arrivals.FloodSaysWait(connection))
+                    {
+                        var started = Stopwatch.GetTimestamp();
+                        var writer = new SearchIndexWriter(connection);
+                        var indexed = writer.IndexNext(batchSize);
+                        var full = indexed == batchSize;
+                        batchSize = writer.LastWriteTime > TargetWriteTime * 1.5 ? Math.Max(MinBatchSize, batchSize / 2)
+                            : full && writer.LastWriteTime < TargetWriteTime / 2 ? Math.Min(MaxBatchSize, batchSize * 2)
+                            : batchSize;
+                        var took = Stopwatch.GetElapsedTime(started);
+                        pause = full ? Max(took * 2, MinimumPause) : Max(took, PollInterval);
+                    }
                 }
                 catch (SqliteException ex)
                 {
                     IndexingFailed(logger, ex);
                     connection?.Dispose();
                     connection = null;
-                    indexed = 0;
                 }
 
-                var took = System.Diagnostics.Stopwatch.GetElapsedTime(started);
-                var pause = full ? Max(took * 2, MinimumPause) : Max(took, PollInterval);
                 await Task.Delay(pause, stoppingToken);
             }
         }
@@ -64,6 +67,41 @@ public sealed partial class SearchIndexer(SqliteSettings database, ILogger<Searc
         finally
         {
             connection?.Dispose();
+        }
+    }
+
+    /// <summary>
+    /// Watches how fast events arrive. During a flood (more than <see cref="FloodRate"/> a second) indexing
+    /// waits, so the intake has the machine and the write lock to itself, but never more than
+    /// <see cref="LongestWait"/> at a time.
+    /// </summary>
+    private sealed class ArrivalRate
+    {
+        private const double FloodRate = 1000;
+        private static readonly TimeSpan LongestWait = TimeSpan.FromSeconds(2);
+
+        private long _lastId = -1;
+        private long _lastLook;
+        private long? _waitingSince;
+
+        public bool FloodSaysWait(SqliteConnection connection)
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = "SELECT COALESCE(MAX(Id), 0) FROM WebhookEvents";
+            var newest = (long)command.ExecuteScalar()!;
+            var now = Stopwatch.GetTimestamp();
+            var seconds = Stopwatch.GetElapsedTime(_lastLook, now).TotalSeconds;
+            var flood = _lastId >= 0 && (newest - _lastId) / seconds > FloodRate;
+            _lastId = newest;
+            _lastLook = now;
+            if (flood && (_waitingSince is not { } since || Stopwatch.GetElapsedTime(since, now) < LongestWait))
+            {
+                _waitingSince ??= now;
+                return true;
+            }
+
+            _waitingSince = null;
+            return false;
         }
     }
 
