@@ -62,6 +62,14 @@ await TimeAsync("type: + date range", async () =>
     var page = await search.SearchAsync(typeQuery, 0, 50, CancellationToken.None);
     return $"{page.Rows.Count} rows of {page.Total:N0}{(page.TotalIsLowerBound ? "+" : "")}";
 });
+await TimeAsync("user: e-mail", async () => Describe(await search.SearchAsync(
+    EventQuery.Parse($"user:{email}"), 0, 50, CancellationToken.None)));
+await TimeAsync("common word, page 3", async () => Describe(await search.SearchAsync(
+    EventQuery.Parse("brandveiligheid"), 3, 50, CancellationToken.None)));
+await TimeAsync("status:failing type:COURSE_FINISHED", async () => Describe(await search.SearchAsync(
+    EventQuery.Parse("status:failing type:COURSE_FINISHED"), 0, 50, CancellationToken.None)));
+await TimeAsync("rare type (GROUP_DELETED), no dates", async () => Describe(await search.SearchAsync(
+    EventQuery.Parse("type:GROUP_DELETED"), 0, 50, CancellationToken.None)));
 await TimeAsync("overview counts", async () =>
 {
     var s = await stats.GetAsync(today, week, now, CancellationToken.None);
@@ -87,6 +95,9 @@ foreach (var (name, answer, median, max) in results)
 }
 
 return failed ? 1 : 0;
+
+static string Describe(EventPage page) =>
+    $"{page.Rows.Count} rows of {page.Total:N0}{(page.TotalIsLowerBound ? "+" : "")}";
 
 async Task TimeAsync(string name, Func<Task<string>> query)
 {

@@ -46,8 +46,14 @@ public sealed class EventStats(IDbContextFactory<PluvoDbContext> dbFactory)
         var today = await counting.ReceivedAsync(startOfToday, end, ct);
         var week = await counting.ReceivedAsync(now - Week, end, ct);
         var activeSince = (now - Week).ToUnixTimeMilliseconds();
-        var active = await counting.ScalarAsync(
-            $"SELECT COUNT(*) FROM SearchLearners WHERE LastReceivedAt >= {activeSince}", ct);
+        // Two counts, not a UNION: SQLite would merge the two sides by scanning every learner.
+        var active = await counting.ScalarAsync($"""
+            SELECT (SELECT COUNT(*) FROM SearchLearners WHERE LastReceivedAt >= {activeSince})
+                + (SELECT COUNT(DISTINCT e.UserId) FROM WebhookEvents e
+                    WHERE e.Id > {counting.Cursor} AND e.UserId IS NOT NULL AND e.ReceivedAt >= {activeSince}
+                    AND NOT EXISTS (SELECT 1 FROM SearchLearners l
+                        WHERE l.UserId = e.UserId AND l.LastReceivedAt >= {activeSince}))
+            """, ct);
         var failing = await counting.ScalarAsync("SELECT COUNT(*) FROM WebhookEvents WHERE Status = 'Failing'", ct);
         var dead = await counting.ScalarAsync("SELECT COUNT(*) FROM WebhookEvents WHERE Status = 'DeadLettered'", ct);
         var completions = await counting.ScalarAsync(

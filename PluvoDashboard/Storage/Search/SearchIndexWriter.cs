@@ -55,18 +55,25 @@ internal sealed class SearchIndexWriter(SqliteConnection connection)
             LastReceivedAt = MAX(LastReceivedAt, excluded.LastReceivedAt)
         """;
 
+    /// <summary>How long the last batch held the write lock (from taking it to the commit).</summary>
+    public TimeSpan LastWriteTime { get; private set; }
+
     /// <summary>Indexes up to <paramref name="take"/> events after the cursor; returns how many.</summary>
     public int IndexNext(int take)
     {
+        LastWriteTime = TimeSpan.Zero;
         var batch = Read(take);
         if (batch.Count == 0)
         {
             return 0;
         }
 
+        // The events are read before the write lock is taken; only this indexer moves the cursor.
         using var transaction = connection.BeginTransaction(deferred: false);
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         Write(batch, transaction);
         transaction.Commit();
+        LastWriteTime = System.Diagnostics.Stopwatch.GetElapsedTime(started);
         return batch.Count;
     }
 
