@@ -27,7 +27,7 @@ db="Data Source=$scratch/pluvo.db"
 # Not a secret: it only signs the simulated events for the app started here.
 key=pluvo-screenshot-key
 
-(cd "$app" && ./PluvoDashboard seed --count 20000 --days 30 --seed 3 --ConnectionStrings:Pluvo="$db")
+(cd "$app" && ./PluvoDashboard seed --count 20000 --days 30 --seed 3 --database "$scratch/pluvo.db")
 (cd "$app" && exec ./PluvoDashboard --urls "$url" --ConnectionStrings:Pluvo="$db" --Pluvo:WebhookKey="$key" \
     --Logging:LogLevel:Default=Warning) &
 app_pid=$!
