@@ -40,6 +40,7 @@ public static class OperationsContext
         context.Services.AddSingleton(services.GetRequiredService<ReadModelRebuilder>());
         context.Services.AddSingleton(services.GetRequiredService<IConfiguration>());
         context.Services.AddSingleton(services.GetRequiredService<IOptionsMonitor<PluvoWebhookOptions>>());
+        context.Services.AddSingleton(services.GetRequiredService<IOptions<PluvoDashboard.Storage.Search.RetentionOptions>>());
 
         // The app's log, so a test can read who asked for a replay or a rebuild.
         context.Services.RemoveAll<ILoggerFactory>();

@@ -161,7 +161,12 @@ public sealed class SettingsPageTests
     [InlineData("30", "Stored events are kept for 30 days.")]
     public async Task RetentionShowsTheConfiguredDays(string? days, string expected)
     {
-        using var app = new PluvoApp().With("Retention:Days", days);
+        using var app = new PluvoApp();
+        if (days is not null)
+        {
+            app.With("Retention:Days", days);
+        }
+
         await using var context = OperationsContext.Create(app);
         context.RenderProviders();
 
