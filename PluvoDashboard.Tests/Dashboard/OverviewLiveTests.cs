@@ -64,6 +64,6 @@ public sealed class OverviewLiveTests : IDisposable
         var allowed = 1 + (int)Math.Ceiling(watch.Elapsed.TotalSeconds * 4);
         Assert.Empty(page.FindAll(".mud-alert-text-error"));
         Assert.InRange(renders, 1, allowed);
-        Assert.InRange(renders, 1, 12);
+        Assert.InRange(renders, 1, 8);
     }
 }
