@@ -40,7 +40,8 @@ public sealed class EventDetailBrowserTests(ChromiumFixture chromium)
         foreach (var path in new[] { $"/events/{id}", "/events", "/", "/learners", "/learners/u-8" })
         {
             await session.OpenAsync(path);
-            await Expect(session.Page.Locator(".mud-main-content")).ToContainTextAsync("<script>window.pwned=1</script>");
+            var content = session.Page.Locator(".mud-main-content");
+            await Expect(content).ToContainTextAsync("<script>window.pwned=1</script>");
             Assert.Equal(0, await session.Page.Locator(".mud-main-content img[src=x]").CountAsync());
             Assert.Null(await session.Page.EvaluateAsync<int?>("() => window.pwned"));
         }

@@ -12,6 +12,7 @@ using PluvoDashboard.Handlers.Projection;
 using PluvoDashboard.Intake;
 using PluvoDashboard.Live;
 using PluvoDashboard.Storage;
+using PluvoDashboard.Storage.Search;
 using PluvoDashboard.Tests.Support;
 
 namespace PluvoDashboard.Tests.Operations;
@@ -40,7 +41,7 @@ public static class OperationsContext
         context.Services.AddSingleton(services.GetRequiredService<ReadModelRebuilder>());
         context.Services.AddSingleton(services.GetRequiredService<IConfiguration>());
         context.Services.AddSingleton(services.GetRequiredService<IOptionsMonitor<PluvoWebhookOptions>>());
-        context.Services.AddSingleton(services.GetRequiredService<IOptions<PluvoDashboard.Storage.Search.RetentionOptions>>());
+        context.Services.AddSingleton(services.GetRequiredService<IOptions<RetentionOptions>>());
 
         // The app's log, so a test can read who asked for a replay or a rebuild.
         context.Services.RemoveAll<ILoggerFactory>();
