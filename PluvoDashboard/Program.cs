@@ -18,6 +18,11 @@ if (CommandLine.IsCommand(args))
 var (serverArgs, demo) = CommandLine.TakeDemoSwitch(args);
 var builder = WebApplication.CreateBuilder(serverArgs);
 
+// Serves the packages' static files (MudBlazor's CSS and script, Blazor's own) from the build output in every
+// environment, so a build run as Production (the benchmarks, a quick trial) works like `dotnet run`. A
+// published app has them in wwwroot already and this does nothing there.
+builder.WebHost.UseStaticWebAssets();
+
 builder.AddStorage();
 builder.AddLive();
 builder.AddIntake();

@@ -71,10 +71,6 @@ public sealed class PluvoApp : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
-
-        // Outside Development the framework does not serve the packages' static files (MudBlazor's CSS and
-        // script) from the build output by itself; a browser test needs them.
-        builder.UseStaticWebAssets();
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);
