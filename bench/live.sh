@@ -55,7 +55,12 @@ sleep 2
 
 status=0
 "$bench/LiveLoad/bin/Release/net10.0/LiveLoad" "$url" "$seconds" | tee "$out/browser.log" || status=$?
-wait "$simulator" || status=1
+# Ctrl+C for the simulator: it stops, waits for the answers in flight and prints its summary.
+kill -INT "$simulator" 2>/dev/null || true
+wait "$simulator" || true
+if ! grep -q "refused 0, errors 0" "$out/simulate.log"; then
+    status=1
+fi
 log "simulator summary:"
 tail -n 4 "$out/simulate.log" | tee -a "$out/run.log"
 log "results in $out"

@@ -6,21 +6,46 @@ public sealed partial class SimulatedOrganisation
 {
     private const int MostGradeUpdates = 3;
 
-    private readonly List<Enrolment> enrolments = [];
+    private const int RandomTries = 32;
 
-    private SimulatedDelivery? Enrol()
+    private readonly List<Enrolment> enrolments = [];
+    private readonly HashSet<(string LearnerId, TrainingPlan Plan)> enrolled = [];
+
+    /// <summary>
+    /// A learner and a plan they are not enrolled in. A few random tries find one almost always; only when they
+    /// fail are all pairs listed, so a long simulation does not slow down as its history grows.
+    /// </summary>
+    private (Learner Learner, TrainingPlan Plan)? PickOpenPair(List<TrainingPlan> openPlans)
     {
-        var openPlans = plans.Where(p => p.Offers.Any(o => !o.Cancelled)).ToList();
-        var open = learners
-            .SelectMany(l => openPlans.Select(p => (Learner: l, Plan: p)))
-            .Where(pair => !enrolments.Any(e => e.LearnerId == pair.Learner.Id && e.Plan == pair.Plan))
-            .ToList();
-        if (open.Count == 0)
+        if (learners.Count == 0 || openPlans.Count == 0)
         {
             return null;
         }
 
-        var (learner, plan) = SampleRecords.Pick(random, open);
+        for (var i = 0; i < RandomTries; i++)
+        {
+            var pair = (Learner: SampleRecords.Pick(random, learners), Plan: SampleRecords.Pick(random, openPlans));
+            if (!enrolled.Contains((pair.Learner.Id, pair.Plan)))
+            {
+                return pair;
+            }
+        }
+
+        var open = learners
+            .SelectMany(l => openPlans.Select(p => (Learner: l, Plan: p)))
+            .Where(pair => !enrolled.Contains((pair.Learner.Id, pair.Plan)))
+            .ToList();
+        return open.Count == 0 ? null : SampleRecords.Pick(random, open);
+    }
+
+    private SimulatedDelivery? Enrol()
+    {
+        var openPlans = plans.Where(p => p.Offers.Any(o => !o.Cancelled)).ToList();
+        if (PickOpenPair(openPlans) is not var (learner, plan))
+        {
+            return null;
+        }
+
         var offer = SampleRecords.Pick(random, plan.Offers.Where(o => !o.Cancelled).ToList());
         var taken = enrolments.Count(e => e.OfferId == offer.Id && e.Status != "WAITING_LIST");
         var sentDate = NextSentDate();
@@ -29,6 +54,7 @@ public sealed partial class SimulatedOrganisation
             Status = taken >= offer.MaxSubscriptions ? "WAITING_LIST" : "ENROLLED",
         };
         enrolments.Add(enrolment);
+        enrolled.Add((learner.Id, plan));
         return OfferDelivery("OFFER_EVENT_ENROLLED", enrolment, enrolment.Status, sentDate);
     }
 
@@ -53,6 +79,7 @@ public sealed partial class SimulatedOrganisation
         }
 
         enrolments.Remove(enrolment);
+        enrolled.Remove((enrolment.LearnerId, enrolment.Plan));
         return OfferDelivery("OFFER_EVENT_UNENROLLED", enrolment, "UNENROLLED", NextSentDate());
     }
 
@@ -167,6 +194,16 @@ public sealed partial class SimulatedOrganisation
 
     private Enrolment? PickEnrolment(Func<Enrolment, bool> applies)
     {
+        // As for new enrolments: random tries first, the full list only when they all miss.
+        for (var i = 0; i < RandomTries && enrolments.Count > 0; i++)
+        {
+            var enrolment = enrolments[random.Next(enrolments.Count)];
+            if (applies(enrolment))
+            {
+                return enrolment;
+            }
+        }
+
         var candidates = enrolments.Where(applies).ToList();
         return candidates.Count == 0 ? null : SampleRecords.Pick(random, candidates);
     }

@@ -152,6 +152,7 @@ public sealed partial class SimulatedOrganisation
         learners.Remove(learner);
         deletedLearnerIds.Add(learner.Id);
         enrolments.RemoveAll(e => e.LearnerId == learner.Id);
+        enrolled.RemoveWhere(pair => pair.LearnerId == learner.Id);
         portfolio.RemoveAll(p => p.Learner.Id == learner.Id);
         return Deliver("USER_DELETED", PluvoEventFactory.UserEvent("USER_DELETED", learner, NextSentDate()));
     }

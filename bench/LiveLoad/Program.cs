@@ -1,5 +1,6 @@
 // Opens the overview and the events page in headless Chromium while events pour in, and every second
-// records each tab's renderer memory (resident set of its renderer process) and JavaScript heap; every few
+// records each tab's renderer memory (proportional set size of its renderer process: its own pages plus its
+// share of the pages it shares with the browser's other processes) and JavaScript heap; every few
 // seconds it clicks through the navigation and times how long the next page takes to show.
 //
 //   dotnet run -c Release --project bench/LiveLoad -- http://127.0.0.1:5311 60
@@ -83,7 +84,7 @@ for (var second = 1; second <= seconds; second++)
 navigations.Sort();
 var p95 = navigations.Count == 0 ? 0 : navigations[(int)Math.Ceiling(navigations.Count * 0.95) - 1];
 Console.WriteLine(FormattableString.Invariant(
-    $"largest renderer resident set: {Peak.Largest:F1} MB (target < 300 MB)"));
+    $"largest renderer (proportional set size): {Peak.Largest:F1} MB (target < 300 MB)"));
 Console.WriteLine("JS heap peak: " +
     string.Join(", ", tabs.Select(t => FormattableString.Invariant($"{t.Path} {t.HeapMb:F1} MB"))));
 Console.WriteLine(FormattableString.Invariant(
@@ -92,7 +93,7 @@ return Peak.Largest < 300 ? 0 : 1;
 
 static double Median(List<double> sorted) => sorted.Count == 0 ? 0 : sorted[sorted.Count / 2];
 
-// Resident set of every Chromium renderer process, in MB (one per tab here).
+// Proportional set size of every Chromium renderer process, in MB (one per tab, and a spare or two).
 static List<double> RendererResidentMb()
 {
     var sizes = new List<double>();
@@ -106,11 +107,11 @@ static List<double> RendererResidentMb()
                 continue;
             }
 
-            foreach (var line in File.ReadLines(Path.Combine(dir, "status")))
+            foreach (var line in File.ReadLines(Path.Combine(dir, "smaps_rollup")))
             {
-                if (line.StartsWith("VmRSS:", StringComparison.Ordinal))
+                if (line.StartsWith("Pss:", StringComparison.Ordinal))
                 {
-                    var kb = double.Parse(line[6..].Trim().Split(' ')[0], CultureInfo.InvariantCulture);
+                    var kb = double.Parse(line[4..].Trim().Split(' ')[0], CultureInfo.InvariantCulture);
                     sizes.Add(kb / 1024);
                 }
             }
