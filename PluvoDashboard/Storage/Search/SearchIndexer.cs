@@ -9,7 +9,7 @@ namespace PluvoDashboard.Storage.Search;
 /// search work. Its transactions are kept short (the batch size adapts so that one holds the write lock for
 /// about <see cref="TargetWriteTime"/>), because the intake waits for the lock meanwhile. A backlog (after an
 /// upgrade) is worked off batch by batch, pausing after each batch twice as long as it took, so the indexer
-/// uses at most a third of a core. While deliveries flood in, it indexes one batch every two seconds only.
+/// uses at most a third of a core. While deliveries flood in, it indexes one batch every 30 seconds only.
 /// Searches read the events it has not reached yet directly, so they stay complete, if slower, meanwhile.
 /// </summary>
 public sealed partial class SearchIndexer(SqliteSettings database, ILogger<SearchIndexer> logger) : BackgroundService
@@ -78,7 +78,7 @@ public sealed partial class SearchIndexer(SqliteSettings database, ILogger<Searc
     private sealed class ArrivalRate
     {
         private const double FloodRate = 1000;
-        private static readonly TimeSpan LongestWait = TimeSpan.FromSeconds(2);
+        private static readonly TimeSpan LongestWait = TimeSpan.FromSeconds(30);
 
         private long _lastId = -1;
         private long _lastLook;
