@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using PluvoDashboard.Live;
 
 namespace PluvoDashboard.Components.Shared;
@@ -12,12 +13,16 @@ public sealed record LiveBatch(IReadOnlyList<LiveUpdate> Updates, bool Missed);
 /// <summary>
 /// Listens to the <see cref="LiveFeed"/> for a page and hands it what changed at most once per interval
 /// (four times a second by default), whatever the arrival rate: a burst of a thousand events costs a page
-/// four renders, not a thousand. Start it in <c>OnAfterRender(firstRender)</c>, so only the interactive
+/// four renders, not a thousand. When a page's reload is slow (a busy machine), it is handed updates less
+/// often still. Start it in <c>OnAfterRender(firstRender)</c>, so only the interactive
 /// circuit listens, and dispose it with the page.
 /// </summary>
 public sealed class LiveRefresher : IAsyncDisposable
 {
     public const int MaxKept = 200;
+
+    /// <summary>The wait after a batch is at least this many times as long as the page took with it.</summary>
+    private const int BusyFactor = 4;
 
     public static readonly TimeSpan DefaultInterval = TimeSpan.FromMilliseconds(250);
 
@@ -75,11 +80,13 @@ public sealed class LiveRefresher : IAsyncDisposable
 
     private async Task PumpAsync(TimeSpan interval)
     {
-        using var timer = new PeriodicTimer(interval);
+        var wait = interval;
         try
         {
-            while (await timer.WaitForNextTickAsync(_closing.Token))
+            while (true)
             {
+                await Task.Delay(wait, _closing.Token);
+                wait = interval;
                 LiveBatch batch;
                 lock (_lock)
                 {
@@ -93,7 +100,12 @@ public sealed class LiveRefresher : IAsyncDisposable
                     _missed = false;
                 }
 
+                // A page spends at most a fifth of its time refreshing: when the machine is busy and a reload
+                // takes long, the next one waits longer, so a flood cannot keep the server busy with pages.
+                var started = Stopwatch.GetTimestamp();
                 await _onBatch(batch);
+                var took = Stopwatch.GetElapsedTime(started);
+                wait = TimeSpan.FromTicks(Math.Max(interval.Ticks, took.Ticks * BusyFactor));
             }
         }
         catch (OperationCanceledException)
