@@ -154,18 +154,9 @@ public sealed class Dispatcher(
             .Where(e => eventIds.Contains(e.Id))
             .ToDictionaryAsync(e => e.Id, cancellationToken);
         var runs = new List<HandlerRun>(due.Count);
-        foreach (var group in due.GroupBy(w => w.HandlerName))
+        foreach (var work in due)
         {
-            if (_handlers.GetValueOrDefault(group.Key) is IBatchWebhookHandler batchHandler && group.Count() > 1)
-            {
-                runs.AddRange(await RunBatchAsync(batchHandler, [.. group], events, cancellationToken));
-                continue;
-            }
-
-            foreach (var work in group)
-            {
-                runs.Add(await RunOnceAsync(work, events[work.EventId], cancellationToken));
-            }
+            runs.Add(await RunOnceAsync(work, events[work.EventId], cancellationToken));
         }
 
         db.HandlerRuns.AddRange(runs);
@@ -185,62 +176,13 @@ public sealed class Dispatcher(
         work.Attempts++;
         work.AttemptsInRound++;
         var outcome = await AttemptAsync(work, stored, cancellationToken);
-        return Record(work, outcome, startedAt, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-    }
-
-    /// <summary>
-    /// One attempt of each of a batch handler's due events, in one call. Each run is recorded with its share of
-    /// the batch's time. A batch that throws is tried again event by event, so one bad event fails alone.
-    /// </summary>
-    private async Task<List<HandlerRun>> RunBatchAsync(
-        IBatchWebhookHandler handler,
-        List<HandlerWork> works,
-        Dictionary<long, WebhookEvent> events,
-        CancellationToken cancellationToken)
-    {
-        var startedAt = time.GetUtcNow();
-        var started = Stopwatch.GetTimestamp();
-        IReadOnlyList<HandlerOutcome> outcomes;
-        try
-        {
-            var contexts = works
-                .Select(w => new HandlerContext(events[w.EventId], w.Attempts + 1, w.IsReplay, w.RequestedBy))
-                .ToList();
-            outcomes = await handler.HandleBatchAsync(contexts, cancellationToken);
-        }
-        catch (Exception) when (!cancellationToken.IsCancellationRequested)
-        {
-            var one = new List<HandlerRun>(works.Count);
-            foreach (var work in works)
-            {
-                one.Add(await RunOnceAsync(work, events[work.EventId], cancellationToken));
-            }
-
-            return one;
-        }
-
-        var share = Stopwatch.GetElapsedTime(started).TotalMilliseconds / works.Count;
-        var runs = new List<HandlerRun>(works.Count);
-        for (var i = 0; i < works.Count; i++)
-        {
-            works[i].Attempts++;
-            works[i].AttemptsInRound++;
-            runs.Add(Record(works[i], outcomes[i], startedAt, share));
-        }
-
-        return runs;
-    }
-
-    /// <summary>Writes down an attempt's outcome on its work row and as a run; schedules a retry or gives up.</summary>
-    private HandlerRun Record(HandlerWork work, HandlerOutcome outcome, DateTimeOffset startedAt, double durationMs)
-    {
         var run = new HandlerRun
         {
             EventId = work.EventId,
             HandlerName = work.HandlerName,
             Attempt = work.Attempts,
             StartedAt = startedAt,
-            DurationMs = durationMs,
+            DurationMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds,
             Succeeded = outcome.Succeeded,
             Error = outcome.Error,
             ResponseStatus = outcome.ResponseStatus,
@@ -290,9 +232,8 @@ public sealed class Dispatcher(
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {
-            // A handler's exception is its failure, never the dispatcher's. The innermost message says what went
-            // wrong (EF Core's own only says to look inside).
-            return HandlerOutcome.Failure($"{ex.GetType().Name}: {ex.GetBaseException().Message}");
+            // A handler's exception is its failure, never the dispatcher's.
+            return HandlerOutcome.Failure($"{ex.GetType().Name}: {ex.Message}");
         }
     }
 

@@ -20,16 +20,6 @@ public interface IWebhookHandler
     Task<HandlerOutcome> HandleAsync(HandlerContext context, CancellationToken cancellationToken);
 }
 
-/// <summary>
-/// A handler that can also take several events at once, much faster than one by one (the projection saves them
-/// in one transaction). The dispatcher hands it the due events in order; it answers one outcome per event.
-/// </summary>
-public interface IBatchWebhookHandler : IWebhookHandler
-{
-    Task<IReadOnlyList<HandlerOutcome>> HandleBatchAsync(
-        IReadOnlyList<HandlerContext> contexts, CancellationToken cancellationToken);
-}
-
 /// <summary>What a handler gets to work with: the stored event and why it is running.</summary>
 public sealed record HandlerContext(WebhookEvent Event, int Attempt, bool IsReplay, string? RequestedBy);
 

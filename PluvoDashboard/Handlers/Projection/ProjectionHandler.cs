@@ -6,10 +6,9 @@ namespace PluvoDashboard.Handlers.Projection;
 
 /// <summary>
 /// Keeps the read models (learners, trainings, groups, completions, portfolio items, grades, milestones,
-/// enrolments) up to date with every known event: in one save per event, or per batch when the dispatcher has
-/// several due.
+/// enrolments) up to date with every known event, in one save per event.
 /// </summary>
-public sealed class ProjectionHandler(IDbContextFactory<PluvoDbContext> dbFactory) : IBatchWebhookHandler
+public sealed class ProjectionHandler(IDbContextFactory<PluvoDbContext> dbFactory) : IWebhookHandler
 {
     public const string HandlerName = "projection";
 
@@ -31,34 +30,6 @@ public sealed class ProjectionHandler(IDbContextFactory<PluvoDbContext> dbFactor
 
         await ProjectAsync([(context.Event, parsed.Event)], cancellationToken);
         return HandlerOutcome.Success();
-    }
-
-    /// <summary>
-    /// Projects the readable events of a batch in order, in one save; unreadable ones fail alone. A database
-    /// error fails the call, and the dispatcher then tries the events one by one.
-    /// </summary>
-    public async Task<IReadOnlyList<HandlerOutcome>> HandleBatchAsync(
-        IReadOnlyList<HandlerContext> contexts, CancellationToken cancellationToken)
-    {
-        var outcomes = new HandlerOutcome[contexts.Count];
-        var readable = new List<(WebhookEvent Stored, PluvoEvent Parsed)>(contexts.Count);
-        for (var i = 0; i < contexts.Count; i++)
-        {
-            var stored = contexts[i].Event;
-            var parsed = PluvoEventParser.Parse(stored.EventType, stored.RawBody);
-            if (parsed.Succeeded)
-            {
-                readable.Add((stored, parsed.Event));
-                outcomes[i] = HandlerOutcome.Success();
-            }
-            else
-            {
-                outcomes[i] = HandlerOutcome.Failure(parsed.Error);
-            }
-        }
-
-        await ProjectAsync(readable, cancellationToken);
-        return outcomes;
     }
 
     /// <summary>Applies events in the order given and saves them together.</summary>
