@@ -5,15 +5,15 @@ using PluvoDashboard.Tests.Support;
 
 namespace PluvoDashboard.Tests.ReadModels;
 
-/// <summary>The projection takes the dispatcher's due events in batches; one bad event must fail alone.</summary>
-public sealed class BatchProjectionTests : IDisposable
+/// <summary>Several events due at once; one the database refuses must fail alone.</summary>
+public sealed class ProjectionFailureTests : IDisposable
 {
     private readonly PluvoApp _app = new PluvoApp().With("Handlers:Retry:MaxAttempts", "50");
 
     public void Dispose() => _app.Dispose();
 
     [Fact]
-    public async Task AnEventTheDatabaseRefusesFailsAloneAndTheRestOfItsBatchIsProjected()
+    public async Task AnEventTheDatabaseRefusesFailsAloneWithTheCauseAndTheOthersAreProjected()
     {
         var client = _app.CreateClient();
         await using (var connection = _app.OpenDatabase())

@@ -232,8 +232,9 @@ public sealed class Dispatcher(
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {
-            // A handler's exception is its failure, never the dispatcher's.
-            return HandlerOutcome.Failure($"{ex.GetType().Name}: {ex.Message}");
+            // A handler's exception is its failure, never the dispatcher's. The innermost message says what went
+            // wrong (EF Core's own only says to look inside).
+            return HandlerOutcome.Failure($"{ex.GetType().Name}: {ex.GetBaseException().Message}");
         }
     }
 
