@@ -1,3 +1,4 @@
+using PluvoDashboard.Accounts;
 using PluvoDashboard.Api;
 using PluvoDashboard.Cli;
 using PluvoDashboard.Components;
@@ -7,6 +8,7 @@ using PluvoDashboard.Handlers.Forwarding;
 using PluvoDashboard.Handlers.Projection;
 using PluvoDashboard.Intake;
 using PluvoDashboard.Live;
+using PluvoDashboard.Security;
 using PluvoDashboard.Storage;
 using PluvoDashboard.Storage.Search;
 
@@ -24,6 +26,8 @@ var builder = WebApplication.CreateBuilder(serverArgs);
 builder.WebHost.UseStaticWebAssets();
 
 builder.AddStorage();
+builder.AddAccounts();
+builder.AddSecurity();
 builder.AddLive();
 builder.AddIntake();
 builder.AddHandlers();
@@ -36,6 +40,7 @@ builder.AddDashboard();
 if (demo)
 {
     builder.AddDemoStream();
+    builder.Configuration["Accounts:DemoAdmin"] = "true";
 }
 
 builder.Services.AddProblemDetails();
@@ -50,10 +55,15 @@ if (!app.Environment.IsDevelopment())
     app.UseHsts();
 }
 
+app.UseSecurityHeaders();
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+app.UseRateLimiter();
+app.UseAuthentication();
+app.UseAuthorization();
 app.UseAntiforgery();
 
 app.MapIntake();
+app.MapAccounts();
 app.MapApi();
 app.MapLive();
 app.MapHealth();

@@ -1,3 +1,4 @@
+using PluvoDashboard.Accounts;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
@@ -8,8 +9,9 @@ namespace PluvoDashboard.Tests.Browser;
 
 /// <summary>
 /// The real app on Kestrel at a free port on 127.0.0.1, with its own SQLite file, and a fresh browser page
-/// pointed at it. Every error the page writes to the browser console, and every uncaught script error, is
-/// collected, so a test can assert there were none.
+/// pointed at it, signed in through the sign-in page as a new user of the given role (or as nobody). Every
+/// error the page writes to the browser console, and every uncaught script error, is collected, so a test
+/// can assert there were none.
 /// </summary>
 public sealed class BrowserSession : IAsyncDisposable
 {
@@ -63,7 +65,13 @@ public sealed class BrowserSession : IAsyncDisposable
         }
     }
 
-    public static async Task<BrowserSession> StartAsync(ChromiumFixture chromium, Action<PluvoApp>? configure = null)
+    /// <summary>The account the page signed in with; null when it did not sign in.</summary>
+    public TestUser? User { get; private set; }
+
+    public static async Task<BrowserSession> StartAsync(
+        ChromiumFixture chromium,
+        Action<PluvoApp>? configure = null,
+        string? role = DashboardRoles.Admin)
     {
         var app = new PluvoApp();
         configure?.Invoke(app);
@@ -80,7 +88,24 @@ public sealed class BrowserSession : IAsyncDisposable
         });
         context.SetDefaultTimeout(15_000);
         var page = await context.NewPageAsync();
-        return new BrowserSession(app, new Uri(address), context, page);
+        var session = new BrowserSession(app, new Uri(address), context, page);
+        if (role is not null)
+        {
+            session.User = await app.CreateUserAsync(role);
+            await session.SignInAsync(session.User.Email, session.User.Password);
+        }
+
+        return session;
+    }
+
+    /// <summary>Signs in through the sign-in page and waits for the overview it leads to.</summary>
+    public async Task SignInAsync(string email, string password)
+    {
+        await Page.GotoAsync(AccountsExtensions.LoginPath);
+        await Page.GetByLabel("E-mail address").FillAsync(email);
+        await Page.GetByLabel("Password").FillAsync(password);
+        await Page.GetByTestId("sign-in").ClickAsync();
+        await Page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/");
     }
 
     /// <summary>Opens a page and waits until its interactive circuit is connected, so live updates reach it.</summary>

@@ -10,7 +10,7 @@ public sealed class OverviewPageTests
     public async Task OverviewShowsTheStoredEventCountAndTheWebhookUrl()
     {
         using var app = new PluvoApp();
-        var client = app.CreateClient();
+        var client = await app.AdminClientAsync();
         for (var i = 0; i < 3; i++)
         {
             await (await client.SendAsync(SignedDelivery.UserCreated($"u-{i}").ToRequest())).AssertAcceptedAsync();
@@ -19,7 +19,7 @@ public sealed class OverviewPageTests
         var html = await client.GetStringAsync("/");
 
         Assert.Matches("data-testid=\"event-count\"[^>]*>3<", html);
-        Assert.Contains("http://localhost/webhooks/pluvo", html);
+        Assert.Contains("https://localhost/webhooks/pluvo", html);
         Assert.Contains("Webhook key set", html);
         Assert.DoesNotContain(PluvoApp.WebhookKey, html);
         Assert.DoesNotContain("no-key-warning", html);
@@ -30,7 +30,7 @@ public sealed class OverviewPageTests
     {
         using var app = new PluvoApp().With("Pluvo:WebhookKey", null);
 
-        var response = await app.CreateClient().GetAsync("/");
+        var response = await (await app.AdminClientAsync()).GetAsync("/");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var html = await response.Content.ReadAsStringAsync();
@@ -43,7 +43,7 @@ public sealed class OverviewPageTests
     public async Task WhileNothingHasArrivedTheOverviewShowsHowToGetStarted()
     {
         using var app = new PluvoApp();
-        var client = app.CreateClient();
+        var client = await app.AdminClientAsync();
 
         var empty = await client.GetStringAsync("/");
         await (await client.SendAsync(SignedDelivery.UserCreated().ToRequest())).AssertAcceptedAsync();
@@ -59,7 +59,7 @@ public sealed class OverviewPageTests
     {
         using var app = new PluvoApp();
 
-        var response = await app.CreateClient().GetAsync("/no-such-page");
+        var response = await (await app.AdminClientAsync()).GetAsync("/no-such-page");
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Contains("There is nothing at this address", await response.Content.ReadAsStringAsync());

@@ -1,3 +1,4 @@
+using PluvoDashboard.Accounts;
 using Bunit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -16,8 +17,10 @@ namespace PluvoDashboard.Tests.EventDetail;
 public static class DetailContext
 {
     /// <param name="app">The running app whose services the components use.</param>
-    /// <param name="signedIn">The signed-in user's name; null for nobody, as while the app has no sign-in.</param>
-    public static BunitContext For(PluvoApp app, string? signedIn = null)
+    /// <param name="signedIn">The signed-in user's name; null for nobody.</param>
+    /// <param name="role">The signed-in user's role.</param>
+    public static BunitContext For(
+        PluvoApp app, string? signedIn = "admin@example.test", string role = DashboardRoles.Admin)
     {
         // Starting the test server builds app.Services and the dispatcher with it.
         using var _ = app.CreateClient();
@@ -28,6 +31,7 @@ public static class DetailContext
         if (signedIn is not null)
         {
             authorization.SetAuthorized(signedIn);
+            authorization.SetRoles(role);
         }
 
         context.Services.AddSingleton(app.Services.GetRequiredService<IDbContextFactory<PluvoDbContext>>());

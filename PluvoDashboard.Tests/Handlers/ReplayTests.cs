@@ -58,7 +58,9 @@ public sealed class ReplayTests : IAsyncLifetime
         await WhenAsync(id, EventStatus.DeadLettered);
         _endpoint.Script = _ => (204, TimeSpan.Zero);
 
-        var response = await _app.CreateClient()
+        var admin = await _app.CreateUserAsync();
+        var client = await _app.ApiClientAsync(owner: admin);
+        var response = await client
             .PostAsJsonAsync($"/api/events/{id}/replay", new { handlers = new[] { "forward:archive" } });
 
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
@@ -70,7 +72,7 @@ public sealed class ReplayTests : IAsyncLifetime
             .OrderBy(r => r.Id).ToListAsync();
         Assert.Equal([false, false, true], runs.Select(r => r.Succeeded));
         Assert.Equal([false, false, true], runs.Select(r => r.IsReplay));
-        Assert.Equal("anonymous", runs[^1].RequestedBy);
+        Assert.Equal(admin.Email, runs[^1].RequestedBy);
         Assert.Equal(3, runs[^1].Attempt);
         Assert.Equal("true", _endpoint.Requests.Last().Headers["X-PluvoDashboard-Replay"]);
         Assert.Equal(delivery.Body, (await db.WebhookEvents.SingleAsync(e => e.Id == id)).RawBody);
@@ -85,7 +87,7 @@ public sealed class ReplayTests : IAsyncLifetime
         var id = await PostAsync(SignedDelivery.UserCreated());
         await WhenAsync(id, EventStatus.Processed);
 
-        var response = await _app.CreateClient()
+        var response = await (await _app.ApiClientAsync())
             .PostAsJsonAsync($"/api/events/{id}/replay", new { handlers = new[] { "audit" } });
 
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
@@ -99,7 +101,7 @@ public sealed class ReplayTests : IAsyncLifetime
     {
         UseOnly(new ScriptedHandler("projection"));
         var id = await PostAsync(SignedDelivery.UserCreated());
-        var client = _app.CreateClient();
+        var client = await _app.ApiClientAsync();
 
         var missing = await client.PostAsJsonAsync("/api/events/999999/replay", new { });
         var unknown = await client.PostAsJsonAsync($"/api/events/{id}/replay", new { handlers = new[] { "nope" } });
@@ -124,7 +126,7 @@ public sealed class ReplayTests : IAsyncLifetime
             await WhenAsync(id, EventStatus.Processed);
         }
 
-        var client = _app.CreateClient();
+        var client = await _app.ApiClientAsync();
         var preview = await client.PostAsJsonAsync("/api/events/replay", new { eventType = "USER_*" });
         var confirmed = await client.PostAsJsonAsync(
             "/api/events/replay", new { eventType = "USER_*", confirm = true });
@@ -146,7 +148,7 @@ public sealed class ReplayTests : IAsyncLifetime
         var first = await PostAsync(SignedDelivery.UserCreated("a"));
         var second = await PostAsync(SignedDelivery.Of("""{"event":"GROUP_CREATED","id":"g-1"}"""));
         await WhenAsync(second, EventStatus.Processed);
-        var client = _app.CreateClient();
+        var client = await _app.ApiClientAsync();
 
         var all = JsonDocument.Parse(await client.GetStringAsync("/api/events?pageSize=1")).RootElement;
         var users = JsonDocument.Parse(await client.GetStringAsync("/api/events?type=USER_*")).RootElement;

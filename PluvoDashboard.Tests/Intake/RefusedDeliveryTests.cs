@@ -59,7 +59,7 @@ public sealed class RefusedDeliveryTests : IDisposable
     [Fact]
     public async Task UnderAFloodOfForgeriesEveryOneIsCountedButOnlyTheCapIsKept()
     {
-        _app.With("Pluvo:RejectedDeliveriesKept", "25");
+        _app.With("Pluvo:RejectedDeliveriesKept", "25").With("Pluvo:RefusedDeliveriesPerMinute", "1000");
         var client = _app.CreateClient();
 
         var responses = await Task.WhenAll(Enumerable.Range(0, 400).Select(i =>

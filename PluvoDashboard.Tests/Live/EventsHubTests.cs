@@ -1,3 +1,4 @@
+using PluvoDashboard.Accounts;
 using System.Collections.Concurrent;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http.Connections;
@@ -16,9 +17,11 @@ public sealed class EventsHubTests
     {
         using var app = new PluvoApp();
         var http = app.CreateClient();
+        var token = await app.CreateTokenAsync(DashboardRoles.Viewer);
         await using var connection = new HubConnectionBuilder()
             .WithUrl(new Uri(app.Server.BaseAddress, EventsHub.Path.TrimStart('/')), options =>
             {
+                options.AccessTokenProvider = () => Task.FromResult<string?>(token.Secret);
                 options.HttpMessageHandlerFactory = _ => app.Server.CreateHandler();
                 options.Transports = HttpTransportType.LongPolling;
             })

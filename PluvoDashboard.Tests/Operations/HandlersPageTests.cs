@@ -108,9 +108,9 @@ public sealed class HandlersPageTests : IAsyncLifetime
         await using var db = _app.CreateDbContext();
         var replays = await db.HandlerRuns.Where(r => r.IsReplay).OrderBy(r => r.EventId).ToListAsync();
         Assert.Equal(_dead, replays.Select(r => r.EventId));
-        Assert.All(replays, r => Assert.True(r.Succeeded && r.Attempt == 2 && r.RequestedBy == "anonymous"));
+        Assert.All(replays, r => Assert.True(r.Succeeded && r.Attempt == 2 && r.RequestedBy == "admin@example.test"));
         page.WaitForElement("[data-testid=dead-letters-empty]", TimeSpan.FromSeconds(5));
-        Assert.Contains("Replay requested by anonymous: 2 event(s)", _app.Log.AllText);
+        Assert.Contains("Replay requested by admin@example.test: 2 event(s)", _app.Log.AllText);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using PluvoDashboard.Accounts;
 using Bunit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -23,14 +24,15 @@ namespace PluvoDashboard.Tests.Operations;
 /// </summary>
 public static class OperationsContext
 {
-    public static BunitContext Create(PluvoApp app)
+    /// <param name="app">The running app whose services the pages use.</param>
+    /// <param name="role">The role of the signed-in user, admin@example.test.</param>
+    public static BunitContext Create(PluvoApp app, string role = DashboardRoles.Admin)
     {
         var context = new BunitContext();
         context.JSInterop.Mode = JSRuntimeMode.Loose;
         context.Services.AddMudServices();
 
-        // Nobody signed in, as in the app until sign-in exists.
-        context.AddAuthorization();
+        context.AddAuthorization().SetAuthorized("admin@example.test").SetRoles(role);
         var services = app.Services;
         context.Services.AddSingleton(services.GetRequiredService<IDbContextFactory<PluvoDbContext>>());
         context.Services.AddSingleton(services.GetRequiredService<HandlerRegistry>());

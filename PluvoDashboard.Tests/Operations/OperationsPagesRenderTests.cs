@@ -11,7 +11,7 @@ public sealed class OperationsPagesRenderTests
     {
         using var app = new PluvoApp();
 
-        var response = await app.CreateClient().GetAsync("/handlers");
+        var response = await (await app.AdminClientAsync()).GetAsync("/handlers");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var html = await response.Content.ReadAsStringAsync();
@@ -27,13 +27,13 @@ public sealed class OperationsPagesRenderTests
     {
         using var app = new PluvoApp();
 
-        var response = await app.CreateClient().GetAsync("/settings");
+        var response = await (await app.AdminClientAsync()).GetAsync("/settings");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var html = await response.Content.ReadAsStringAsync();
         Assert.Contains("<title>Settings · PluvoDashboard</title>", html);
         Assert.Matches("<h1[^>]*>Settings</h1>", html);
-        Assert.Contains("http://localhost/webhooks/pluvo", html);
+        Assert.Contains("https://localhost/webhooks/pluvo", html);
         Assert.Contains("data-testid=\"forwarding-empty\"", html);
         Assert.DoesNotContain(PluvoApp.WebhookKey, html);
     }

@@ -112,7 +112,7 @@ public sealed class SettingsPageTests
             TimeSpan.FromSeconds(10));
         Assert.False(await LearnerExistsAsync(app, "stale-learner"));
         Assert.True(await LearnerExistsAsync(app, "933d8663-edf6-42c9-895a-eeec13fff0ab"));
-        Assert.Contains("Rebuild of the read models requested by anonymous", app.Log.AllText);
+        Assert.Contains("Rebuild of the read models requested by admin@example.test", app.Log.AllText);
     }
 
     private static async Task<bool> LearnerExistsAsync(PluvoApp app, string id)

@@ -1,3 +1,4 @@
+using PluvoDashboard.Accounts;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using PluvoDashboard.Intake;
@@ -11,6 +12,7 @@ public sealed class TestEventSenderTests
 {
     /// <summary>An address nothing listens on: a test passes only if the sender found the real one.</summary>
     private static readonly Uri NowhereBase = new("http://127.0.0.1:9/");
+    private static readonly Actor Admin = new("tester@example.test", IsAdmin: true);
 
     private static PluvoApp StartOnKestrel(PluvoApp app)
     {
@@ -25,7 +27,7 @@ public sealed class TestEventSenderTests
         using var app = StartOnKestrel(new PluvoApp());
         var sender = app.Services.GetRequiredService<TestEventSender>();
 
-        var result = await sender.SendAsync("COURSE_FINISHED", NowhereBase, CancellationToken.None);
+        var result = await sender.SendAsync(Admin, "COURSE_FINISHED", NowhereBase, CancellationToken.None);
 
         Assert.True(result.Stored, $"Not stored: {result.StatusCode} {result.Title} {result.Detail}");
         Assert.Equal(200, result.StatusCode);
@@ -46,8 +48,8 @@ public sealed class TestEventSenderTests
         using var app = StartOnKestrel(new PluvoApp());
         var sender = app.Services.GetRequiredService<TestEventSender>();
 
-        var first = await sender.SendAsync("USER_CREATED", NowhereBase, CancellationToken.None);
-        var second = await sender.SendAsync("user_created", NowhereBase, CancellationToken.None);
+        var first = await sender.SendAsync(Admin, "USER_CREATED", NowhereBase, CancellationToken.None);
+        var second = await sender.SendAsync(Admin, "user_created", NowhereBase, CancellationToken.None);
 
         Assert.False(second.Duplicate);
         Assert.NotEqual(first.EventId, second.EventId);
@@ -61,7 +63,7 @@ public sealed class TestEventSenderTests
         using var app = StartOnKestrel(new PluvoApp().With("Pluvo:WebhookKey", null));
         var sender = app.Services.GetRequiredService<TestEventSender>();
 
-        var result = await sender.SendAsync("USER_CREATED", NowhereBase, CancellationToken.None);
+        var result = await sender.SendAsync(Admin, "USER_CREATED", NowhereBase, CancellationToken.None);
 
         Assert.False(sender.HasKey);
         Assert.False(result.Stored);
@@ -79,6 +81,6 @@ public sealed class TestEventSenderTests
         var sender = app.Services.GetRequiredService<TestEventSender>();
 
         await Assert.ThrowsAsync<ArgumentException>(
-            () => sender.SendAsync("NO_SUCH_EVENT", NowhereBase, CancellationToken.None));
+            () => sender.SendAsync(Admin, "NO_SUCH_EVENT", NowhereBase, CancellationToken.None));
     }
 }

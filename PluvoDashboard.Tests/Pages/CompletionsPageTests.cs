@@ -130,7 +130,7 @@ public sealed class CompletionsPageTests(CompletionsData data) : IClassFixture<C
     [Fact]
     public async Task CsvExportHoldsTheFilteredRowsQuotedAndWithoutFormulas()
     {
-        var response = await data.App.CreateClient()
+        var response = await (await data.App.AdminClientAsync())
             .GetAsync("/export/completions.csv?learner=bram&sort=finished&dir=asc");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -154,7 +154,7 @@ public sealed class CompletionsPageTests(CompletionsData data) : IClassFixture<C
     [Fact]
     public async Task CsvExportWithAnUnreadableFilterAnswersAProblem()
     {
-        var response = await data.App.CreateClient().GetAsync("/export/completions.csv?from=yesterday");
+        var response = await (await data.App.AdminClientAsync()).GetAsync("/export/completions.csv?from=yesterday");
 
         var problem = await response.AssertProblemAsync(HttpStatusCode.BadRequest);
         Assert.True(problem.GetProperty("errors").TryGetProperty("from", out _));

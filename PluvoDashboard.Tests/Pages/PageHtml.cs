@@ -9,7 +9,7 @@ public static partial class PageHtml
 {
     public static async Task<string> GetPageAsync(this PluvoApp app, string address)
     {
-        var response = await app.CreateClient().GetAsync(address);
+        var response = await (await app.AdminClientAsync()).GetAsync(address);
         var html = await response.Content.ReadAsStringAsync();
         Assert.True(response.StatusCode == HttpStatusCode.OK, $"{address} answered {(int)response.StatusCode}");
         return html;

@@ -48,7 +48,7 @@ public sealed class PortfolioPageTests(LearningData data) : IClassFixture<Learni
     [Fact]
     public async Task CsvExportQuotesTitlesAndNeutralisesFormulas()
     {
-        var response = await data.App.CreateClient().GetAsync("/export/portfolio.csv?learner=bram");
+        var response = await (await data.App.AdminClientAsync()).GetAsync("/export/portfolio.csv?learner=bram");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("text/csv; charset=utf-8", response.Content.Headers.ContentType?.ToString());
@@ -65,7 +65,7 @@ public sealed class PortfolioPageTests(LearningData data) : IClassFixture<Learni
     [Fact]
     public async Task CsvExportKeepsDeletedItemsOutWhenAskedTo()
     {
-        var csv = await data.App.CreateClient().GetStringAsync("/export/portfolio.csv?deleted=exclude");
+        var csv = await (await data.App.AdminClientAsync()).GetStringAsync("/export/portfolio.csv?deleted=exclude");
 
         Assert.DoesNotContain("Old course", csv);
         Assert.Contains("EHBO", csv);

@@ -1,3 +1,4 @@
+using PluvoDashboard.Accounts;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using PluvoDashboard.Handlers;
@@ -75,7 +76,7 @@ public sealed class RebuildTests : IDisposable
         await _app.AllProcessedAsync();
         var live = await _app.SnapshotAsync();
 
-        var projected = await _app.Services.GetRequiredService<ReadModelRebuilder>().RebuildAsync(default);
+        var projected = await _app.Services.GetRequiredService<ReadModelRebuilder>().RebuildAsync(Actor.CommandLine("test"), default);
 
         Assert.Equal(300, projected);
         var rebuilt = await _app.SnapshotAsync();

@@ -1,3 +1,4 @@
+using PluvoDashboard.Accounts;
 using Microsoft.Extensions.DependencyInjection;
 using PluvoDashboard.Storage;
 using PluvoDashboard.Storage.Search;
@@ -14,7 +15,7 @@ public sealed class EventSearchTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _client = _app.CreateClient();
+        _client = await _app.ApiClientAsync(DashboardRoles.Viewer);
         _search = _app.Services.GetRequiredService<EventSearch>();
         const string ann = "ann.angstrom@acme.example";
         await _client.PostAsync(SearchBodies.User("USER_CREATED", "u-ann-0001", "Ann Ångström", ann, 1));

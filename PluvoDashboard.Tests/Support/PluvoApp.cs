@@ -10,7 +10,9 @@ namespace PluvoDashboard.Tests.Support;
 
 /// <summary>
 /// The real app on a test server, with its own SQLite file in a fresh temporary folder and a known
-/// webhook key. Settings can be overridden per test with <see cref="With"/> before the first request.
+/// webhook key. Settings can be overridden per test with <see cref="With"/> before the first request. Its
+/// clients speak https, as the app's Secure cookies need. When it is disposed, it fails the test if any
+/// secret it knows of (keys, passwords, API tokens, the connection string) appears in its log.
 /// </summary>
 public sealed class PluvoApp : WebApplicationFactory<Program>
 {
@@ -34,6 +36,10 @@ public sealed class PluvoApp : WebApplicationFactory<Program>
         _settings["Handlers:Retry:MaxDelay"] = "00:00:00.050";
         _settings["Handlers:PollInterval"] = "00:00:00.050";
         _settings["Handlers:GatherDelay"] = "00:00:00.005";
+
+        // The app's own messages in full, so the log checks see what a Debug log in production would hold.
+        _settings["Logging:LogLevel:PluvoDashboard"] = "Debug";
+        ClientOptions.BaseAddress = new Uri("https://localhost");
     }
 
     /// <summary>The temporary folder holding this app's database.</summary>
@@ -43,6 +49,14 @@ public sealed class PluvoApp : WebApplicationFactory<Program>
 
     /// <summary>Every log line the app wrote, for checks that secrets never reach the log.</summary>
     public CapturedLog Log { get; } = new();
+
+    /// <summary>Values that must never reach the log; settings named like keys are added when the app starts.</summary>
+    public HashSet<string> KnownSecrets { get; } = [WebhookKey, TestAccounts.Password];
+
+    private HttpClient? _adminClient;
+
+    /// <summary>One client for the test, signed in as an admin through the sign-in form.</summary>
+    public async Task<HttpClient> AdminClientAsync() => _adminClient ??= await this.SignedInClientAsync();
 
     public PluvoApp With(string setting, string? value)
     {
@@ -56,6 +70,13 @@ public sealed class PluvoApp : WebApplicationFactory<Program>
         _services.Add(configure);
         return this;
     }
+
+    /// <summary>A client that keeps cookies but shows redirects instead of following them.</summary>
+    public HttpClient CreateClientWithoutRedirects() => CreateClient(new WebApplicationFactoryClientOptions
+    {
+        AllowAutoRedirect = false,
+        BaseAddress = ClientOptions.BaseAddress,
+    });
 
     public PluvoDbContext CreateDbContext() =>
         Services.GetRequiredService<IDbContextFactory<PluvoDbContext>>().CreateDbContext();
@@ -82,8 +103,39 @@ public sealed class PluvoApp : WebApplicationFactory<Program>
 
     protected override void Dispose(bool disposing)
     {
+        _adminClient?.Dispose();
         base.Dispose(disposing);
         SqliteConnection.ClearAllPools();
+        try
+        {
+            AssertNoSecretInLog();
+        }
+        finally
+        {
+            DeleteFolder();
+        }
+    }
+
+    /// <summary>Every secret this app was given or made, looked for in everything it logged.</summary>
+    public void AssertNoSecretInLog()
+    {
+        var secrets = KnownSecrets
+            .Concat(_settings.Where(s => IsSecretSetting(s.Key)).Select(s => s.Value))
+            .Where(s => s is { Length: >= 8 })
+            .ToList();
+        var text = Log.AllText;
+        var leaked = secrets.Where(s => text.Contains(s!, StringComparison.Ordinal)).ToList();
+        Assert.True(leaked.Count == 0,
+            $"The log holds {leaked.Count} secret(s), among them one starting '{leaked.FirstOrDefault()?[..4]}'.");
+    }
+
+    private static bool IsSecretSetting(string key) =>
+        key.EndsWith("Key", StringComparison.OrdinalIgnoreCase)
+        || key.Contains("WebhookKeys", StringComparison.OrdinalIgnoreCase)
+        || key.StartsWith("ConnectionStrings:", StringComparison.OrdinalIgnoreCase);
+
+    private void DeleteFolder()
+    {
         if (!_ownsFolder)
         {
             return;

@@ -1,3 +1,5 @@
+using PluvoDashboard.Accounts;
+
 namespace PluvoDashboard.Api;
 
 public static class ApiEndpoints
@@ -11,18 +13,23 @@ public static class ApiEndpoints
     }
 
     /// <summary>
-    /// The JSON API under <c>/api</c>, for the dashboard's own use and for scripts. Everything is mapped on
-    /// one group, so sign-in and rate limits can be required in one place.
+    /// The JSON API under <c>/api</c>, for scripts (with an API token) and for signed-in users. Reading needs a
+    /// viewer or an admin; what changes something needs an admin (<see cref="RequireAdmin"/>). A request that
+    /// uses the session cookie must come from the dashboard's own pages (<see cref="SameOriginFilter"/>).
     /// </summary>
     public static IEndpointRouteBuilder MapApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api").DisableAntiforgery();
+        var api = app.MapGroup("/api")
+            .DisableAntiforgery()
+            .RequireAuthorization(DashboardPolicies.ApiRead)
+            .AddEndpointFilter<SameOriginFilter>();
         api.MapEvents();
         api.MapReplay();
         api.MapReadModels();
         return app;
     }
 
-    /// <summary>Who is asking, for the audit trail of replays; sign-in comes with the security work.</summary>
-    internal static string Caller(HttpContext http) => http.User.Identity?.Name ?? "anonymous";
+    /// <summary>Endpoints that change something: admins and admin tokens only.</summary>
+    internal static RouteHandlerBuilder RequireAdmin(this RouteHandlerBuilder endpoint) =>
+        endpoint.RequireAuthorization(DashboardPolicies.ApiAdmin);
 }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using PluvoDashboard.Accounts;
 using PluvoDashboard.Handlers.Projection;
 
 namespace PluvoDashboard.Api;
@@ -9,7 +10,7 @@ internal static class ReadModelsApi
 {
     public static void MapReadModels(this RouteGroupBuilder api)
     {
-        api.MapPost("/read-models/rebuild", RebuildAsync).WithName("RebuildReadModels");
+        api.MapPost("/read-models/rebuild", RebuildAsync).WithName("RebuildReadModels").RequireAdmin();
     }
 
     /// <summary>
@@ -19,13 +20,11 @@ internal static class ReadModelsApi
     private static async Task<RebuildAnswer> RebuildAsync(
         ReadModelRebuilder rebuilder,
         HttpContext http,
-        ILogger<ReadModelRebuilder> logger,
         CancellationToken cancellationToken)
     {
-        var caller = ApiEndpoints.Caller(http);
-        ApiLog.RebuildRequested(logger, caller);
+        var actor = Actor.From(http.User);
         var started = Stopwatch.GetTimestamp();
-        var events = await rebuilder.RebuildAsync(cancellationToken);
-        return new RebuildAnswer(events, Stopwatch.GetElapsedTime(started).TotalMilliseconds, caller);
+        var events = await rebuilder.RebuildAsync(actor, cancellationToken);
+        return new RebuildAnswer(events, Stopwatch.GetElapsedTime(started).TotalMilliseconds, actor.Name);
     }
 }

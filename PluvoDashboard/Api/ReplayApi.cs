@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using PluvoDashboard.Accounts;
 using PluvoDashboard.Handlers;
 using PluvoDashboard.Storage;
 
@@ -23,8 +24,8 @@ internal static class ReplayApi
 {
     public static void MapReplay(this RouteGroupBuilder api)
     {
-        api.MapPost("/events/{id:long}/replay", ReplayOneAsync).WithName("ReplayEvent");
-        api.MapPost("/events/replay", ReplayManyAsync).WithName("ReplayEvents");
+        api.MapPost("/events/{id:long}/replay", ReplayOneAsync).WithName("ReplayEvent").RequireAdmin();
+        api.MapPost("/events/replay", ReplayManyAsync).WithName("ReplayEvents").RequireAdmin();
     }
 
     private static async Task<Results<Accepted<ReplayScheduled>, ProblemHttpResult>> ReplayOneAsync(
@@ -32,17 +33,10 @@ internal static class ReplayApi
         ReplayRequest? request,
         ReplayService replay,
         HttpContext http,
-        ILogger<ReplayService> logger,
         CancellationToken cancellationToken)
     {
         var names = request?.Handlers?.Where(n => !string.IsNullOrWhiteSpace(n)).ToList();
-        var caller = ApiEndpoints.Caller(http);
-        var (result, handlers) = await replay.ReplayAsync(id, names, caller, cancellationToken);
-        if (result == ReplayRequestResult.Scheduled)
-        {
-            ApiLog.ReplayRequested(logger, caller, 1, string.Join(", ", handlers));
-        }
-
+        var (result, handlers) = await replay.ReplayAsync(id, names, Actor.From(http.User), cancellationToken);
         return result switch
         {
             ReplayRequestResult.Scheduled =>
@@ -63,7 +57,6 @@ internal static class ReplayApi
         BulkReplayRequest request,
         ReplayService replay,
         HttpContext http,
-        ILogger<ReplayService> logger,
         CancellationToken cancellationToken)
     {
         var filter = new EventFilter(request.EventType, request.Status, request.From, request.To);
@@ -73,9 +66,7 @@ internal static class ReplayApi
             return TypedResults.Ok(new BulkReplayAnswer(matching, 0, false));
         }
 
-        var caller = ApiEndpoints.Caller(http);
-        var scheduled = await replay.ReplayAllAsync(filter, caller, cancellationToken);
-        ApiLog.ReplayRequested(logger, caller, scheduled, "every handler that takes them");
+        var scheduled = await replay.ReplayAllAsync(filter, Actor.From(http.User), cancellationToken);
         return TypedResults.Accepted("/api/events", new BulkReplayAnswer(matching, scheduled, true));
     }
 }

@@ -3,6 +3,8 @@ using System.Globalization;
 using System.Security.Cryptography;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using PluvoDashboard.Accounts;
+using PluvoDashboard.Audit;
 using PluvoDashboard.Handlers.Projection;
 using PluvoDashboard.Intake;
 using PluvoDashboard.Storage;
@@ -157,7 +159,7 @@ public static class SeedCommand
         {
             phase.Restart();
             var rebuilder = services.GetRequiredService<ReadModelRebuilder>();
-            var projected = await rebuilder.RebuildAsync(stop);
+            var projected = await rebuilder.RebuildAsync(Actor.CommandLine("seed"), stop);
             Report(output, "events projected into the read models", projected, phase);
         }
 
@@ -184,6 +186,8 @@ public static class SeedCommand
             .AddInterceptors(new SqliteSettings.PragmaInterceptor()));
         services.AddSingleton<ProjectionHandler>();
         services.AddSingleton<ReadModelRebuilder>();
+        services.AddSingleton<AuditLog>();
+        services.AddSingleton(TimeProvider.System);
         return services.BuildServiceProvider();
     }
 

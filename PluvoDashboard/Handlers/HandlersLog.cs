@@ -16,4 +16,11 @@ internal static partial class HandlersLog
 
     [LoggerMessage(Level = LogLevel.Error, Message = "The dispatcher failed; it tries again shortly")]
     public static partial void DispatcherFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Rebuild of the read models requested by {RequestedBy}")]
+    public static partial void RebuildRequested(ILogger logger, string requestedBy);
+
+    [LoggerMessage(Level = LogLevel.Information,
+        Message = "Replay requested by {RequestedBy}: {Events} event(s) through {Handlers}")]
+    public static partial void ReplayRequested(ILogger logger, string requestedBy, int events, string handlers);
 }

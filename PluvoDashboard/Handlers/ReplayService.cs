@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using PluvoDashboard.Accounts;
+using PluvoDashboard.Audit;
 using PluvoDashboard.Storage;
 
 namespace PluvoDashboard.Handlers;
@@ -15,21 +17,27 @@ public enum ReplayRequestResult
 /// <summary>
 /// Schedules stored events to run through handlers again. The event itself is never changed: its handlers'
 /// work is set pending again, marked as a replay with who asked, and the dispatcher runs it like live
-/// traffic, writing new <see cref="HandlerRun"/> rows.
+/// traffic, writing new <see cref="HandlerRun"/> rows. Only admins may replay; each replay is audited.
 /// </summary>
 public sealed class ReplayService(
     IDbContextFactory<PluvoDbContext> dbFactory,
     HandlerRegistry registry,
     DispatchSignal signal,
-    TimeProvider time)
+    AuditLog audit,
+    TimeProvider time,
+    ILogger<ReplayService> logger)
 {
+    public const string AllHandlers = "every handler that takes them";
+
     /// <summary>Replays one event through the named handlers, or through every handler that takes it.</summary>
+    /// <exception cref="ActionNotAllowedException">The actor is not an admin.</exception>
     public async Task<(ReplayRequestResult Result, IReadOnlyList<string> Handlers)> ReplayAsync(
         long eventId,
         IReadOnlyCollection<string>? handlerNames,
-        string requestedBy,
+        Actor actor,
         CancellationToken cancellationToken)
     {
+        actor.EnsureAdmin("replay events");
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var stored = await db.WebhookEvents
             .Where(e => e.Id == eventId)
@@ -55,8 +63,11 @@ public sealed class ReplayService(
             return (ReplayRequestResult.NothingToRun, []);
         }
 
-        await ScheduleAsync(db, [stored.Id], handlers, requestedBy, cancellationToken);
+        await ScheduleAsync(db, [stored.Id], handlers, actor.Name, cancellationToken);
         signal.Wake();
+        var through = string.Join(", ", handlers);
+        HandlersLog.ReplayRequested(logger, actor.Name, 1, through);
+        await audit.RecordAsync(actor, "replay", $"event {eventId}", $"through {through}", cancellationToken);
         return (ReplayRequestResult.Scheduled, handlers);
     }
 
@@ -68,8 +79,10 @@ public sealed class ReplayService(
     }
 
     /// <summary>Replays every event the filter matches through every handler that takes it.</summary>
-    public async Task<int> ReplayAllAsync(EventFilter filter, string requestedBy, CancellationToken cancellationToken)
+    /// <exception cref="ActionNotAllowedException">The actor is not an admin.</exception>
+    public async Task<int> ReplayAllAsync(EventFilter filter, Actor actor, CancellationToken cancellationToken)
     {
+        actor.EnsureAdmin("replay events");
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var events = await Matching(db, filter)
             .Select(e => new { e.Id, e.EventType })
@@ -82,13 +95,16 @@ public sealed class ReplayService(
                 var handlers = registry.Handlers.Where(h => h.Handles(byType.Key)).Select(h => h.Name).ToList();
                 if (handlers.Count > 0)
                 {
-                    await ScheduleAsync(db, [.. byType.Select(e => e.Id)], handlers, requestedBy, cancellationToken);
+                    await ScheduleAsync(db, [.. byType.Select(e => e.Id)], handlers, actor.Name, cancellationToken);
                     scheduled += byType.Count();
                 }
             }
         }
 
         signal.Wake();
+        HandlersLog.ReplayRequested(logger, actor.Name, scheduled, AllHandlers);
+        await audit.RecordAsync(actor, "bulk replay", $"{scheduled} event{(scheduled == 1 ? "" : "s")}",
+            filter.Describe(), cancellationToken);
         return scheduled;
     }
 

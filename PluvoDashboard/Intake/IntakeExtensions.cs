@@ -16,6 +16,7 @@ public static class IntakeExtensions
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<IntakeWriter>();
         builder.Services.AddSingleton<WebhookReceiver>();
+        builder.Services.AddSingleton<RefusalLimiter>();
         builder.Services.AddHostedService(services => services.GetRequiredService<IntakeWriter>());
         return builder;
     }

@@ -37,4 +37,8 @@ internal static partial class IntakeLog
     [LoggerMessage(Level = LogLevel.Information,
         Message = "Intake writer stopped after committing {Drained} deliveries accepted before shutdown")]
     public static partial void WriterStopped(ILogger logger, int drained);
+
+    [LoggerMessage(Level = LogLevel.Warning,
+        Message = "Deliveries from {Remote} are refused unread for a while: over {PerMinute} refused a minute")]
+    public static partial void AddressLimited(ILogger logger, string? remote, int perMinute);
 }

@@ -29,6 +29,14 @@ public sealed class PluvoWebhookOptions
     [Range(1, 1_000_000)]
     public int RejectedDeliveriesKept { get; set; } = 1000;
 
+    /// <summary>
+    /// Refused deliveries (bad signature, too large) one remote address may cause a minute; past that, its
+    /// requests are answered 429 before their body is read, until it has kept quiet for a while. Accepted
+    /// deliveries never count, so a flood of forgeries from elsewhere cannot crowd out Pluvo.
+    /// </summary>
+    [Range(1, 1_000_000)]
+    public int RefusedDeliveriesPerMinute { get; set; } = 60;
+
     public bool HasKey => !string.IsNullOrWhiteSpace(WebhookKey);
 
     private IReadOnlyList<string>? _acceptedKeys;

@@ -3,6 +3,8 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Options;
+using PluvoDashboard.Accounts;
+using PluvoDashboard.Audit;
 using PluvoDashboard.Cli;
 
 namespace PluvoDashboard.Intake;
@@ -34,6 +36,7 @@ public sealed class TestEventSender(
     IOptionsMonitor<PluvoWebhookOptions> options,
     IServer server,
     IHttpClientFactory clients,
+    AuditLog audit,
     TimeProvider time)
 {
     public const string HttpClientName = "test-event";
@@ -46,13 +49,17 @@ public sealed class TestEventSender(
     /// The app's address as the browser sees it, used when the server does not say where it listens.
     /// </param>
     /// <exception cref="ArgumentException">The type is not a known Pluvo event type.</exception>
+    /// <exception cref="ActionNotAllowedException">The actor is not an admin.</exception>
     public async Task<TestEventResult> SendAsync(
+        Actor actor,
         string eventType,
         Uri fallbackBase,
         CancellationToken cancellationToken)
     {
+        actor.EnsureAdmin("send test events");
         var known = PluvoSamples.KnownType(eventType)
             ?? throw new ArgumentException($"'{eventType}' is not a known Pluvo event type.", nameof(eventType));
+        await audit.RecordAsync(actor, "test event sent", known, cancellationToken: cancellationToken);
         var body = PluvoSamples.For(known, Random.Shared, time.GetUtcNow());
         var url = new Uri(ListeningAddress() ?? fallbackBase, IntakeEndpoints.WebhookPath);
 

@@ -19,6 +19,7 @@ public sealed record IntakeAnswer(long Id, bool Duplicate);
 public sealed class WebhookReceiver(
     IOptionsMonitor<PluvoWebhookOptions> optionsMonitor,
     IntakeWriter writer,
+    RefusalLimiter refusals,
     HandlerRegistry handlers,
     TimeProvider time,
     ILogger<WebhookReceiver> logger)
@@ -35,6 +36,19 @@ public sealed class WebhookReceiver(
     public async Task<Results<Ok<IntakeAnswer>, ProblemHttpResult>> ReceiveAsync(HttpContext http)
     {
         var options = optionsMonitor.CurrentValue;
+        if (refusals.IsLimited(http.Connection.RemoteIpAddress))
+        {
+            writer.CountRejection(RejectionReason.RateLimited);
+            http.Response.Headers.RetryAfter = ((int)refusals.RetryAfter.TotalSeconds).ToString(
+                System.Globalization.CultureInfo.InvariantCulture);
+            return TypedResults.Problem(
+                "Too many deliveries from this address were refused (bad signature or too large), so its " +
+                $"requests are not read for now. Retry after {refusals.RetryAfter.TotalSeconds:0} s; once the " +
+                "signature is right, deliveries are accepted as usual.",
+                statusCode: StatusCodes.Status429TooManyRequests,
+                title: "Too many refused deliveries");
+        }
+
         var remote = http.Connection.RemoteIpAddress?.ToString();
         if (!options.HasKey)
         {
@@ -110,6 +124,11 @@ public sealed class WebhookReceiver(
         var prefix = body.AsSpan(0, Math.Min(body.Length, RejectionPrefixBytes)).ToArray();
         writer.RecordRejection(new Rejection(reason, time.GetUtcNow(), remote, bodyLength, prefix));
         IntakeLog.DeliveryRefused(logger, reason, remote, bodyLength);
+        if (refusals.CountRefusal(http.Connection.RemoteIpAddress))
+        {
+            IntakeLog.AddressLimited(logger, remote, optionsMonitor.CurrentValue.RefusedDeliveriesPerMinute);
+        }
+
         return reason switch
         {
             RejectionReason.BodyTooLarge => Problem(

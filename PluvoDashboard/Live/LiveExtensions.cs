@@ -14,7 +14,7 @@ public static class LiveExtensions
 
     public static IEndpointRouteBuilder MapLive(this IEndpointRouteBuilder app)
     {
-        app.MapHub<EventsHub>(EventsHub.Path);
+        app.MapHub<EventsHub>(EventsHub.Path).RequireAuthorization(Accounts.DashboardPolicies.ApiRead);
         return app;
     }
 }

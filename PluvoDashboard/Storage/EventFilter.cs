@@ -8,6 +8,33 @@ namespace PluvoDashboard.Storage;
 /// </summary>
 public sealed record EventFilter(string? EventType, EventStatus? Status, DateTimeOffset? From, DateTimeOffset? To)
 {
+    /// <summary>The filter in words, for the audit log: "type USER_*, status Failing" or "all events".</summary>
+    public string Describe()
+    {
+        var parts = new List<string>();
+        if (!string.IsNullOrWhiteSpace(EventType))
+        {
+            parts.Add($"type {EventType}");
+        }
+
+        if (Status is { } status)
+        {
+            parts.Add($"status {status}");
+        }
+
+        if (From is { } from)
+        {
+            parts.Add($"received from {from:u}");
+        }
+
+        if (To is { } to)
+        {
+            parts.Add($"received before {to:u}");
+        }
+
+        return parts.Count == 0 ? "all events" : string.Join(", ", parts);
+    }
+
     public IQueryable<WebhookEvent> Apply(IQueryable<WebhookEvent> events)
     {
         if (!string.IsNullOrWhiteSpace(EventType))

@@ -9,7 +9,8 @@ public static class HealthEndpoints
     /// <summary><c>GET /healthz</c>: 200 while the database is reachable, 503 otherwise, with a JSON body.</summary>
     public static IEndpointRouteBuilder MapHealth(this IEndpointRouteBuilder app)
     {
-        app.MapHealthChecks("/healthz", new HealthCheckOptions { ResponseWriter = WriteAsync });
+        // Open, for load balancers; it names no path, setting or secret.
+        app.MapHealthChecks("/healthz", new HealthCheckOptions { ResponseWriter = WriteAsync }).AllowAnonymous();
         return app;
     }
 

@@ -1,11 +1,20 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using PluvoDashboard.Accounts;
+using PluvoDashboard.Audit;
 using PluvoDashboard.Storage.ReadModels;
 using PluvoDashboard.Storage.Search;
 
 namespace PluvoDashboard.Storage;
 
-public sealed class PluvoDbContext(DbContextOptions<PluvoDbContext> options) : DbContext(options)
+/// <summary>
+/// The one database: stored deliveries, handler work, read models, the search index, and the dashboard's
+/// accounts (ASP.NET Core Identity's tables), API tokens and audit log.
+/// </summary>
+public sealed class PluvoDbContext(DbContextOptions<PluvoDbContext> options)
+    : IdentityDbContext<DashboardUser, IdentityRole, string>(options)
 {
     public DbSet<WebhookEvent> WebhookEvents => Set<WebhookEvent>();
 
@@ -45,6 +54,10 @@ public sealed class PluvoDbContext(DbContextOptions<PluvoDbContext> options) : D
 
     public DbSet<EventHourCount> EventHourCounts => Set<EventHourCount>();
 
+    public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configuration)
     {
         // Instants are stored as Unix milliseconds: compact, sortable and comparable in SQL.
@@ -61,6 +74,9 @@ public sealed class PluvoDbContext(DbContextOptions<PluvoDbContext> options) : D
 
     protected override void OnModelCreating(ModelBuilder model)
     {
+        // Identity's own tables first (users, roles, claims, logins, tokens).
+        base.OnModelCreating(model);
+
         model.Entity<WebhookEvent>(e =>
         {
             // The intake's duplicate check (see DeliveryStore). Every index slows the intake down, so
@@ -94,6 +110,37 @@ public sealed class PluvoDbContext(DbContextOptions<PluvoDbContext> options) : D
 
         ConfigureReadModels(model);
         SearchIndexModel.Configure(model);
+
+        // The two roles exist from the first migration on, with fixed ids.
+        model.Entity<IdentityRole>().HasData(
+            new IdentityRole
+            {
+                Id = "role-admin",
+                Name = DashboardRoles.Admin,
+                NormalizedName = "ADMIN",
+                ConcurrencyStamp = "7f6c2f0e-0d5b-4a8e-9a54-2b3e5c1d0a01",
+            },
+            new IdentityRole
+            {
+                Id = "role-viewer",
+                Name = DashboardRoles.Viewer,
+                NormalizedName = "VIEWER",
+                ConcurrencyStamp = "7f6c2f0e-0d5b-4a8e-9a54-2b3e5c1d0a02",
+            });
+
+        model.Entity<ApiToken>(e =>
+        {
+            e.HasIndex(x => x.Hash).IsUnique();
+            e.HasIndex(x => x.OwnerId);
+        });
+
+        model.Entity<AuditEntry>(e =>
+        {
+            e.Property(x => x.Actor).HasMaxLength(256);
+            e.Property(x => x.Action).HasMaxLength(64);
+            e.Property(x => x.Subject).HasMaxLength(256);
+            e.Property(x => x.Detail).HasMaxLength(AuditLog.DetailMaxLength + 1);
+        });
     }
 
     private static void ConfigureReadModels(ModelBuilder model)

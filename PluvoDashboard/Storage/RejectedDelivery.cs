@@ -6,6 +6,9 @@ public enum RejectionReason
     MissingSignature,
     InvalidSignature,
     BodyTooLarge,
+
+    /// <summary>Answered 429 without reading the body: its address had too many deliveries refused.</summary>
+    RateLimited,
 }
 
 /// <summary>

@@ -1,31 +1,19 @@
 using Microsoft.AspNetCore.Components.Authorization;
+using PluvoDashboard.Accounts;
 
 namespace PluvoDashboard.Components.Shared;
 
-/// <summary>
-/// Who is using the dashboard, for the audit trail of replays and rebuilds: the signed-in user's name, or
-/// "anonymous" as the JSON API says, until sign-in exists.
-/// </summary>
+/// <summary>Who is using an interactive page, as the services that change things must be told.</summary>
 public static class DashboardCaller
 {
-    public const string Anonymous = "anonymous";
-
-    public static async Task<string> NameAsync(IServiceProvider services)
+    public static async Task<Actor> ActorAsync(IServiceProvider services)
     {
         if (services.GetService<AuthenticationStateProvider>() is not { } authentication)
         {
-            return Anonymous;
+            return Actor.From(new System.Security.Claims.ClaimsPrincipal());
         }
 
-        try
-        {
-            var state = await authentication.GetAuthenticationStateAsync();
-            return state.User.Identity?.Name ?? Anonymous;
-        }
-        catch (InvalidOperationException)
-        {
-            // No authentication state was set for this circuit: nobody is signed in.
-            return Anonymous;
-        }
+        var state = await authentication.GetAuthenticationStateAsync();
+        return Actor.From(state.User);
     }
 }

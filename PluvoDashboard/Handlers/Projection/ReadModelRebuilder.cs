@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using PluvoDashboard.Accounts;
+using PluvoDashboard.Audit;
 using PluvoDashboard.Events;
 using PluvoDashboard.Storage;
 
@@ -11,6 +13,7 @@ namespace PluvoDashboard.Handlers.Projection;
 public sealed class ReadModelRebuilder(
     IDbContextFactory<PluvoDbContext> dbFactory,
     ProjectionHandler projection,
+    AuditLog audit,
     ILogger<ReadModelRebuilder> logger)
 {
     private const int ChunkSize = 200;
@@ -21,8 +24,13 @@ public sealed class ReadModelRebuilder(
     /// ordering guard makes harmless.
     /// </summary>
     /// <returns>How many events were projected.</returns>
-    public async Task<int> RebuildAsync(CancellationToken cancellationToken)
+    /// <exception cref="ActionNotAllowedException">The actor is not an admin.</exception>
+    public async Task<int> RebuildAsync(Actor actor, CancellationToken cancellationToken)
     {
+        actor.EnsureAdmin("rebuild the read models");
+        HandlersLog.RebuildRequested(logger, actor.Name);
+        await audit.RecordAsync(actor, "rebuild", "read models", cancellationToken: cancellationToken);
+
         List<long> order;
         await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
         {
