@@ -1,3 +1,4 @@
+using PluvoDashboard.Audit;
 using PluvoDashboard.Accounts;
 using Bunit;
 using Microsoft.EntityFrameworkCore;
@@ -44,6 +45,9 @@ public static class OperationsContext
         context.Services.AddSingleton(services.GetRequiredService<IConfiguration>());
         context.Services.AddSingleton(services.GetRequiredService<IOptionsMonitor<PluvoWebhookOptions>>());
         context.Services.AddSingleton(services.GetRequiredService<IOptions<RetentionOptions>>());
+        context.Services.AddSingleton(services.GetRequiredService<UserAdministration>());
+        context.Services.AddSingleton(services.GetRequiredService<ApiTokenService>());
+        context.Services.AddSingleton(services.GetRequiredService<AuditLog>());
 
         // The app's log, so a test can read who asked for a replay or a rebuild.
         context.Services.RemoveAll<ILoggerFactory>();

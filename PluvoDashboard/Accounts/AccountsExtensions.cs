@@ -3,6 +3,8 @@ using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using PluvoDashboard.Audit;
 using PluvoDashboard.Storage;
 
@@ -46,29 +48,10 @@ public static class AccountsExtensions
             })
             .AddIdentityCookies();
 
-        services.AddIdentityCore<DashboardUser>(options =>
-            {
-                options.User.RequireUniqueEmail = true;
-
-                // Length over composition rules: a long passphrase is both easier and stronger.
-                options.Password.RequiredLength = 12;
-                options.Password.RequireDigit = false;
-                options.Password.RequireLowercase = false;
-                options.Password.RequireUppercase = false;
-                options.Password.RequireNonAlphanumeric = false;
-                options.Lockout.MaxFailedAccessAttempts = 5;
-                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
-                options.Lockout.AllowedForNewUsers = true;
-
-                // "Confirmed" here means "not disabled" (EnabledUserConfirmation): disabled users cannot sign in.
-                options.SignIn.RequireConfirmedAccount = true;
-            })
-            .AddRoles<IdentityRole>()
-            .AddEntityFrameworkStores<PluvoDbContext>()
+        services.AddAccountStore()
             .AddSignInManager()
             .AddDefaultTokenProviders()
             .AddClaimsPrincipalFactory<DashboardClaimsFactory>();
-        services.AddScoped<IUserConfirmation<DashboardUser>, EnabledUserConfirmation>();
 
         services.ConfigureApplicationCookie(options =>
         {
@@ -92,8 +75,9 @@ public static class AccountsExtensions
             };
         });
 
-        // A disabled user's or a changed role's session ends within a minute (the security stamp changes).
-        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+        // A disabled user's or a changed role's session ends soon after (the security stamp changes).
+        services.AddOptions<SecurityStampValidatorOptions>().Configure<IOptions<AccountsOptions>>(
+            (validator, accounts) => validator.ValidationInterval = accounts.Value.SessionCheckInterval);
 
         services.AddAuthorizationBuilder()
             .SetDefaultPolicy(DashboardPolicies.DashboardReader)
@@ -105,13 +89,42 @@ public static class AccountsExtensions
         services.AddCascadingAuthenticationState();
         services.AddScoped<AuthenticationStateProvider, DashboardAuthenticationStateProvider>();
 
-        services.AddOptions<FirstRunOptions>().BindConfiguration("Accounts");
-        services.AddSingleton<AuditLog>();
+        services.AddOptions<AccountsOptions>().BindConfiguration("Accounts");
         services.AddSingleton<ApiTokenService>();
-        services.AddSingleton<UserAdministration>();
         services.AddSingleton<FirstRunSetup>();
         services.AddHostedService(sp => sp.GetRequiredService<FirstRunSetup>());
         return builder;
+    }
+
+    /// <summary>
+    /// The accounts themselves, without sign-in: Identity's user and role stores in the app's database, the
+    /// password and lockout rules, user administration and the audit log. The command line uses this too.
+    /// </summary>
+    public static IdentityBuilder AddAccountStore(this IServiceCollection services)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<AuditLog>();
+        services.AddSingleton<UserAdministration>();
+        services.AddScoped<IUserConfirmation<DashboardUser>, EnabledUserConfirmation>();
+        return services.AddIdentityCore<DashboardUser>(options =>
+            {
+                options.User.RequireUniqueEmail = true;
+
+                // Length over composition rules: a long passphrase is both easier and stronger.
+                options.Password.RequiredLength = 12;
+                options.Password.RequireDigit = false;
+                options.Password.RequireLowercase = false;
+                options.Password.RequireUppercase = false;
+                options.Password.RequireNonAlphanumeric = false;
+                options.Lockout.MaxFailedAccessAttempts = 5;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                options.Lockout.AllowedForNewUsers = true;
+
+                // "Confirmed" here means "not disabled" (EnabledUserConfirmation): disabled users cannot sign in.
+                options.SignIn.RequireConfirmedAccount = true;
+            })
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<PluvoDbContext>();
     }
 
     /// <summary>Sign-out, a form post from the layout's user menu.</summary>

@@ -8,13 +8,6 @@ using PluvoDashboard.Audit;
 
 namespace PluvoDashboard.Accounts;
 
-/// <summary>How the first-run setup is set: <c>Accounts:DemoAdmin</c> is turned on by <c>--demo</c>.</summary>
-public sealed class FirstRunOptions
-{
-    /// <summary>Instead of a setup link, make an admin with a random password and print both to the console.</summary>
-    public bool DemoAdmin { get; set; }
-}
-
 public enum SetupOutcome
 {
     Created,
@@ -34,7 +27,7 @@ public sealed class FirstRunSetup(
     AuditLog audit,
     IServer server,
     IHostApplicationLifetime lifetime,
-    IOptions<FirstRunOptions> options,
+    IOptions<AccountsOptions> options,
     ILogger<FirstRunSetup> logger) : IHostedService
 {
     public const string DemoAdminEmail = "demo@pluvodashboard.example";

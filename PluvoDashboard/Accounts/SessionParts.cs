@@ -33,17 +33,19 @@ public sealed class EnabledUserConfirmation : IUserConfirmation<DashboardUser>
 }
 
 /// <summary>
-/// The signed-in user of an interactive page. Every minute it checks that the account still exists, is not
+/// The signed-in user of an interactive page. Every <see cref="AccountsOptions.SessionCheckInterval"/> it checks that the account still exists, is not
 /// disabled and has the same security stamp (which changes with the password, the role or disabling); if
 /// not, the page loses its user and sends the browser to sign in again.
 /// </summary>
 public sealed class DashboardAuthenticationStateProvider(
     ILoggerFactory loggerFactory,
     IServiceScopeFactory scopes,
-    IOptions<IdentityOptions> options)
+    IOptions<IdentityOptions> options,
+    IOptions<AccountsOptions> accounts)
     : RevalidatingServerAuthenticationStateProvider(loggerFactory)
 {
-    protected override TimeSpan RevalidationInterval => TimeSpan.FromMinutes(1);
+    protected override TimeSpan RevalidationInterval =>
+        accounts.Value.SessionCheckInterval > TimeSpan.Zero ? accounts.Value.SessionCheckInterval : TimeSpan.FromSeconds(1);
 
     protected override async Task<bool> ValidateAuthenticationStateAsync(
         AuthenticationState authenticationState, CancellationToken cancellationToken)

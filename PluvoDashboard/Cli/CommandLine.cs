@@ -4,14 +4,15 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 namespace PluvoDashboard.Cli;
 
 /// <summary>
-/// The verbs the executable runs instead of serving, <c>send</c>, <c>simulate</c> and <c>seed</c>, and the
-/// <c>--demo</c> switch that makes the served app feed itself a simulated stream.
+/// The verbs the executable runs instead of serving, <c>send</c>, <c>simulate</c>, <c>seed</c> and
+/// <c>add-user</c>, and the <c>--demo</c> switch that makes the served app feed itself a simulated stream.
 /// </summary>
 public static class CommandLine
 {
     private const string DemoSwitch = "--demo";
 
-    public static bool IsCommand(string[] args) => args is ["send", ..] or ["simulate", ..] or ["seed", ..];
+    public static bool IsCommand(string[] args) =>
+        args is ["send", ..] or ["simulate", ..] or ["seed", ..] or ["add-user", ..];
 
     /// <returns>The exit code: 0 for success, 1 when deliveries failed, 2 for usage errors.</returns>
     public static async Task<int> RunAsync(string[] args)
@@ -25,6 +26,7 @@ public static class CommandLine
             {
                 "send" => await SendCommand.RunAsync(args[1..], Console.Out, stop.Token),
                 "seed" => await SeedCommand.RunAsync(args[1..], Console.Out, stop.Token),
+                "add-user" => await AddUserCommand.RunAsync(args[1..], Console.In, Console.Out, stop.Token),
                 _ => await SimulateCommand.RunAsync(args[1..], Console.Out, stop.Token),
             };
         }
