@@ -26,4 +26,23 @@ public static class HttpAssertions
         Assert.Equal(2, answer.EnumerateObject().Count());
         return (answer.GetProperty("id").GetInt64(), answer.GetProperty("duplicate").GetBoolean());
     }
+
+    /// <summary>
+    /// Where a redirect leads, as a path and query when it stays on the app (the test server's host), in full
+    /// when it leaves it.
+    /// </summary>
+    public static string? LocalLocation(this HttpResponseMessage response)
+    {
+        if (response.Headers.Location is not { } location)
+        {
+            return null;
+        }
+
+        if (!location.IsAbsoluteUri)
+        {
+            return location.OriginalString;
+        }
+
+        return location.Host == "localhost" ? location.PathAndQuery : location.ToString();
+    }
 }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -130,9 +131,19 @@ public static class AccountsExtensions
     /// <summary>Sign-out, a form post from the layout's user menu.</summary>
     public static IEndpointRouteBuilder MapAccounts(this IEndpointRouteBuilder app)
     {
-        app.MapPost(LogoutPath, async (
-                SignInManager<DashboardUser> signIn, HttpContext http, ILogger<DashboardUser> logger) =>
+        app.MapPost(LogoutPath, async Task<Results<RedirectHttpResult, ProblemHttpResult>> (
+                SignInManager<DashboardUser> signIn,
+                HttpContext http,
+                ILogger<DashboardUser> logger) =>
             {
+                // Only the dashboard's own sign-out form, never a form on another site, may sign somebody out;
+                // the antiforgery middleware has checked the form's token.
+                if (http.Features.Get<IAntiforgeryValidationFeature>() is not { IsValid: true })
+                {
+                    return TypedResults.Problem("Sign out with the button on a dashboard page.",
+                        statusCode: StatusCodes.Status400BadRequest, title: "Sign-out form not recognised");
+                }
+
                 var who = http.User.Identity?.Name;
                 await signIn.SignOutAsync();
                 if (who is not null)
