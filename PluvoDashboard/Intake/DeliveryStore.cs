@@ -216,7 +216,9 @@ internal sealed class DeliveryStore(SqliteSettings settings) : IDisposable
     {
         using var insert = connection.CreateCommand();
         insert.CommandText = InsertRejectionSql;
-        foreach (var rejection in rejections)
+        // A request refused for its address's earlier refusals has nothing to show (its body was not read):
+        // it is counted, but kept rows stay for the refusals that say what is wrong.
+        foreach (var rejection in rejections.Where(r => r.Reason != RejectionReason.RateLimited))
         {
             insert.Parameters.Clear();
             insert.Parameters.AddWithValue("$at", rejection.At.ToUnixTimeMilliseconds());

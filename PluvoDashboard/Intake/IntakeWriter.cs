@@ -58,10 +58,6 @@ public sealed class IntakeWriter : IHostedService, IDisposable
     /// <summary>Queues a delivery; false when the queue is full or the app is shutting down.</summary>
     public bool TryEnqueue(IncomingDelivery delivery) => _deliveries.Writer.TryWrite(delivery);
 
-    /// <summary>Counts a refusal without keeping anything of it (a request refused before its body was read).</summary>
-    public void CountRejection(RejectionReason reason) =>
-        Interlocked.Increment(ref _unsavedRejectionCounts[(int)reason]);
-
     /// <summary>Counts a refused delivery and keeps it for inspection if there is room.</summary>
     public void RecordRejection(Rejection rejection)
     {

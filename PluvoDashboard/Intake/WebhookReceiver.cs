@@ -38,7 +38,8 @@ public sealed class WebhookReceiver(
         var options = optionsMonitor.CurrentValue;
         if (refusals.IsLimited(http.Connection.RemoteIpAddress))
         {
-            writer.CountRejection(RejectionReason.RateLimited);
+            writer.RecordRejection(new Rejection(RejectionReason.RateLimited, time.GetUtcNow(),
+                http.Connection.RemoteIpAddress?.ToString(), http.Request.ContentLength, []));
             http.Response.Headers.RetryAfter = ((int)refusals.RetryAfter.TotalSeconds).ToString(
                 System.Globalization.CultureInfo.InvariantCulture);
             return TypedResults.Problem(
