@@ -37,6 +37,12 @@ dotnet build "$repo/PluvoDashboard/PluvoDashboard.csproj" -c Release -nologo -v 
 dotnet build "$bench/LiveLoad/LiveLoad.csproj" -c Release -nologo -v quiet >>"$out/run.log" 2>&1
 
 app="$repo/PluvoDashboard/bin/Release/net10.0"
+# An account for the browser probe, with a password made for this run only.
+export LIVELOAD_EMAIL=bench@example.com
+LIVELOAD_PASSWORD=$(head -c 24 /dev/urandom | base64 | tr -d '/+=')
+export LIVELOAD_PASSWORD
+(cd "$app" && echo "$LIVELOAD_PASSWORD" | ./PluvoDashboard add-user "$LIVELOAD_EMAIL" --password-stdin \
+    --database "$scratch/pluvo.db") >>"$out/run.log"
 (cd "$app" && ASPNETCORE_ENVIRONMENT=Production exec ./PluvoDashboard --urls "$url" \
     --ConnectionStrings:Pluvo="Data Source=$scratch/pluvo.db" --Pluvo:WebhookKey="$key" \
     --Logging:LogLevel:Default=Warning) >"$out/app.log" 2>&1 &

@@ -82,7 +82,7 @@ public sealed class UserAdministrationTests : IDisposable
         var page = context.Render<SettingsPage>();
         page.WaitForAssertion(() => Assert.Single(page.FindAll("[data-testid=user-row]")));
 
-        page.Find("input[data-testid=invite-email]").Change("colleague@example.test");
+        page.Find("input[data-testid=invite-email]").Input("colleague@example.test");
         await page.Find("[data-testid=invite-user]").ClickAsync(new());
 
         page.WaitForAssertion(() => Assert.Equal(2, page.FindAll("[data-testid=user-row]").Count));

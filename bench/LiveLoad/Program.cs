@@ -1,9 +1,11 @@
 // Opens the overview and the events page in headless Chromium while events pour in, and every second
 // records each tab's renderer memory (proportional set size of its renderer process: its own pages plus its
 // share of the pages it shares with the browser's other processes) and JavaScript heap; every few
-// seconds it clicks through the navigation and times how long the next page takes to show.
+// seconds it clicks through the navigation and times how long the next page takes to show. Each tab signs in
+// first as LIVELOAD_EMAIL with LIVELOAD_PASSWORD.
 //
-//   dotnet run -c Release --project bench/LiveLoad -- http://127.0.0.1:5311 60
+//   LIVELOAD_EMAIL=... LIVELOAD_PASSWORD=... dotnet run -c Release --project bench/LiveLoad -- \
+//       http://127.0.0.1:5311 60
 using System.Diagnostics;
 using System.Globalization;
 using Microsoft.Playwright;
@@ -29,7 +31,11 @@ foreach (var path in new[] { "/", "/events" })
 {
     var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = baseUrl.ToString() });
     var page = await context.NewPageAsync();
-    await page.GotoAsync(path);
+    await page.GotoAsync($"/account/login?returnUrl={Uri.EscapeDataString(path)}");
+    await page.GetByLabel("E-mail address").FillAsync(Environment.GetEnvironmentVariable("LIVELOAD_EMAIL") ?? "");
+    await page.GetByLabel("Password").FillAsync(Environment.GetEnvironmentVariable("LIVELOAD_PASSWORD") ?? "");
+    await page.GetByTestId("sign-in").ClickAsync();
+    await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == path);
     await page.Locator("#circuit-ready").WaitForAsync(new() { State = WaitForSelectorState.Attached });
     var cdp = await context.NewCDPSessionAsync(page);
     await cdp.SendAsync("Performance.enable");

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Takes the README's screenshots: seeds a fresh database with a simulated history, starts the app on it with a
-# slow simulated stream (so the ticker moves), and photographs the main pages with headless Chromium.
+# Takes the README's screenshots: seeds a fresh database with a simulated history and an admin, starts the app
+# on it with a slow simulated stream (so the ticker moves), and photographs the sign-in page and the main pages
+# with headless Chromium.
 #
 #   bash docs/screenshots/take.sh
 set -euo pipefail
@@ -28,6 +29,12 @@ db="Data Source=$scratch/pluvo.db"
 key=pluvo-screenshot-key
 
 (cd "$app" && ./PluvoDashboard seed --count 20000 --days 30 --seed 3 --database "$scratch/pluvo.db")
+# An admin for the photographer to sign in as, with a password made for this run only.
+export SHOOTER_EMAIL=admin@example.com
+SHOOTER_PASSWORD=$(head -c 24 /dev/urandom | base64 | tr -d '/+=')
+export SHOOTER_PASSWORD
+(cd "$app" && echo "$SHOOTER_PASSWORD" | ./PluvoDashboard add-user "$SHOOTER_EMAIL" --role Admin --password-stdin \
+    --database "$scratch/pluvo.db")
 (cd "$app" && exec ./PluvoDashboard --urls "$url" --ConnectionStrings:Pluvo="$db" --Pluvo:WebhookKey="$key" \
     --Logging:LogLevel:Default=Warning) &
 app_pid=$!

@@ -1,6 +1,8 @@
-// Opens the main pages of a running PluvoDashboard in headless Chromium and saves a screenshot of each.
+// Opens the main pages of a running PluvoDashboard in headless Chromium and saves a screenshot of each, after
+// photographing the sign-in page and signing in as SHOOTER_EMAIL with SHOOTER_PASSWORD.
 //
-//   dotnet run --project docs/screenshots/Shooter -- http://127.0.0.1:5321 docs/screenshots
+//   SHOOTER_EMAIL=... SHOOTER_PASSWORD=... dotnet run --project docs/screenshots/Shooter -- \
+//       http://127.0.0.1:5321 docs/screenshots
 using Microsoft.Playwright;
 
 if (args.Length < 2 || !Uri.TryCreate(args[0], UriKind.Absolute, out var baseUrl))
@@ -25,7 +27,14 @@ var context = await browser.NewContextAsync(new BrowserNewContextOptions
 });
 var page = await context.NewPageAsync();
 
-async Task ShootAsync(string path, string name, Func<Task>? before = null)
+await page.GotoAsync("/account/login");
+await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(output, "sign-in.png") });
+await page.GetByLabel("E-mail address").FillAsync(Environment.GetEnvironmentVariable("SHOOTER_EMAIL") ?? "");
+await page.GetByLabel("Password").FillAsync(Environment.GetEnvironmentVariable("SHOOTER_PASSWORD") ?? "");
+await page.GetByTestId("sign-in").ClickAsync();
+await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/");
+
+async Task ShootAsync(string path, string name, Func<Task>? before = null, bool fullPage = false)
 {
     await page.GotoAsync(path);
     await page.Locator("#circuit-ready").WaitForAsync(new() { State = WaitForSelectorState.Attached });
@@ -36,7 +45,7 @@ async Task ShootAsync(string path, string name, Func<Task>? before = null)
 
     await page.WaitForTimeoutAsync(1500);
     var file = Path.Combine(output, name + ".png");
-    await page.ScreenshotAsync(new PageScreenshotOptions { Path = file });
+    await page.ScreenshotAsync(new PageScreenshotOptions { Path = file, FullPage = fullPage });
     Console.WriteLine($"{path} -> {file}");
 }
 
@@ -52,5 +61,5 @@ await ShootAsync("/learners", "learners");
 var learner = await page.Locator("a[href^='/learners/']").First.GetAttributeAsync("href");
 await ShootAsync(learner!, "learner");
 await ShootAsync("/handlers", "handlers");
-await ShootAsync("/settings", "settings");
+await ShootAsync("/settings", "settings", fullPage: true);
 return 0;
