@@ -231,6 +231,37 @@ public sealed class SignInTests : IDisposable
         Assert.Equal(HttpStatusCode.Redirect, (await session.GetAsync("/")).StatusCode);
     }
 
+    [Fact]
+    public async Task ASessionSurvivesARestartOfTheApp()
+    {
+        var folder = Directory.CreateTempSubdirectory("pluvo-restart-").FullName;
+        try
+        {
+            string cookie;
+            using (var first = new PluvoApp(folder))
+            {
+                var user = await first.CreateUserAsync();
+                var signedIn = await first.CreateClientWithoutRedirects().PostSignInAsync(user.Email, user.Password);
+                cookie = signedIn.Headers.GetValues("Set-Cookie")
+                    .Single(c => c.StartsWith("__Host-pluvo-session=")).Split(';')[0];
+            }
+
+            // The keys that protect the cookie live in the database, so a new process can read it.
+            using var restarted = new PluvoApp(folder);
+            var client = restarted.CreateClientWithoutRedirects();
+            client.DefaultRequestHeaders.Add("Cookie", cookie);
+
+            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/settings")).StatusCode);
+            await using var db = restarted.CreateDbContext();
+            Assert.True(await db.DataProtectionKeys.AnyAsync());
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
     private static string AntiforgeryTokenOf(string page)
     {
         var match = System.Text.RegularExpressions.Regex.Match(

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -33,6 +34,12 @@ public static class AccountsExtensions
     {
         var services = builder.Services;
         var development = builder.Environment.IsDevelopment();
+
+        // Session cookies and antiforgery tokens are encrypted with keys kept in the database: they survive a
+        // restart or a new container, and every instance on a shared database reads the same ones.
+        services.AddDataProtection()
+            .SetApplicationName("PluvoDashboard")
+            .PersistKeysToDbContext<PluvoDbContext>();
 
         services.AddAuthentication(IdentityConstants.ApplicationScheme)
             .AddScheme<AuthenticationSchemeOptions, ApiTokenAuthenticationHandler>(

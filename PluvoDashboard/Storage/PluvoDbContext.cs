@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -11,10 +12,10 @@ namespace PluvoDashboard.Storage;
 
 /// <summary>
 /// The one database: stored deliveries, handler work, read models, the search index, and the dashboard's
-/// accounts (ASP.NET Core Identity's tables), API tokens and audit log.
+/// accounts (ASP.NET Core Identity's tables), API tokens, audit log and data-protection keys.
 /// </summary>
 public sealed class PluvoDbContext(DbContextOptions<PluvoDbContext> options)
-    : IdentityDbContext<DashboardUser, IdentityRole, string>(options)
+    : IdentityDbContext<DashboardUser, IdentityRole, string>(options), IDataProtectionKeyContext
 {
     public DbSet<WebhookEvent> WebhookEvents => Set<WebhookEvent>();
 
@@ -57,6 +58,9 @@ public sealed class PluvoDbContext(DbContextOptions<PluvoDbContext> options)
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    /// <summary>The keys that encrypt session cookies and antiforgery tokens, so a restart signs nobody out.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configuration)
     {

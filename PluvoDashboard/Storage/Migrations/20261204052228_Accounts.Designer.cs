@@ -11,7 +11,7 @@ using PluvoDashboard.Storage;
 namespace PluvoDashboard.Storage.Migrations
 {
     [DbContext(typeof(PluvoDbContext))]
-    [Migration("20261204044115_Accounts")]
+    [Migration("20261204052228_Accounts")]
     partial class Accounts
     {
         /// <inheritdoc />
@@ -19,6 +19,23 @@ namespace PluvoDashboard.Storage.Migrations
         {
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
+
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FriendlyName")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Xml")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataProtectionKeys");
+                });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
                 {
