@@ -46,6 +46,17 @@ public sealed class CommandOptionsTests
     }
 
     [Fact]
+    public void ASwitchTakesNoValueAndIsNotAnArgument()
+    {
+        var options = CommandOptions.Parse(["--Append", "--count", "3", "extra"], ["count"], ["append"]);
+
+        Assert.True(options.Has("append"));
+        Assert.Equal(3, options.Number("count", fallback: 1));
+        Assert.Equal(["extra"], options.Arguments);
+        Assert.False(CommandOptions.Parse(["--count", "3"], ["count"], ["append"]).Has("append"));
+    }
+
+    [Fact]
     public void AnOptionWithoutItsValueIsAUsageError()
     {
         Assert.Throws<UsageException>(() => CommandOptions.Parse(["--count"], SimulateNames));

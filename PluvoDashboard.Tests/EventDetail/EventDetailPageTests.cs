@@ -91,7 +91,8 @@ public sealed class EventDetailPageTests : IDisposable
         Assert.Single(page.FindAll("[data-testid=run-row]"));
 
         var replay = _app.Services.GetRequiredService<ReplayService>();
-        var (result, _) = await replay.ReplayAsync(id, null, new Actor("script", IsAdmin: true), CancellationToken.None);
+        var (result, _) = await replay.ReplayAsync(
+            id, null, new Actor("script", IsAdmin: true), CancellationToken.None);
 
         Assert.Equal(ReplayRequestResult.Scheduled, result);
         page.WaitForAssertion(() =>

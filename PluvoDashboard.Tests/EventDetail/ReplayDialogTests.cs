@@ -100,7 +100,8 @@ public sealed class ReplayDialogTests : IAsyncLifetime
 
         await Eventually.HoldsAsync(async () => (await RunsAsync(id)).Count(r => r.IsReplay) == 2,
             "both handlers ran again");
-        Assert.All((await RunsAsync(id)).Where(r => r.IsReplay), r => Assert.Equal("admin@example.test", r.RequestedBy));
+        Assert.All(
+            (await RunsAsync(id)).Where(r => r.IsReplay), r => Assert.Equal("admin@example.test", r.RequestedBy));
     }
 
     [Fact]

@@ -52,7 +52,8 @@ public sealed class GradesPageTests(LearningData data) : IClassFixture<LearningD
     [Fact]
     public async Task CsvExportHoldsTheLatestGrades()
     {
-        var response = await (await data.App.AdminClientAsync()).GetAsync("/export/grades.csv?learnerId=u-1&sort=score");
+        var admin = await data.App.AdminClientAsync();
+        var response = await admin.GetAsync("/export/grades.csv?learnerId=u-1&sort=score");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var lines = (await response.Content.ReadAsStringAsync()).Split("\r\n");

@@ -76,7 +76,8 @@ public sealed class RebuildTests : IDisposable
         await _app.AllProcessedAsync();
         var live = await _app.SnapshotAsync();
 
-        var projected = await _app.Services.GetRequiredService<ReadModelRebuilder>().RebuildAsync(Actor.CommandLine("test"), default);
+        var rebuilder = _app.Services.GetRequiredService<ReadModelRebuilder>();
+        var projected = await rebuilder.RebuildAsync(Actor.CommandLine("test"), default);
 
         Assert.Equal(300, projected);
         var rebuilt = await _app.SnapshotAsync();

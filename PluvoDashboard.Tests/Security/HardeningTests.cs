@@ -114,7 +114,8 @@ public sealed class HardeningTests : IDisposable
                 ("API token created", "token"), ("replay", $"event {id}"), ("bulk replay", "1 event"),
                 ("rebuild", "read models"), ("user invited", "user colleague@example.test"),
             ],
-            entries.Select(e => (e.Action, e.Subject.StartsWith("token ", StringComparison.Ordinal) ? "token" : e.Subject)));
+            entries.Select(e =>
+                (e.Action, e.Subject.StartsWith("token ", StringComparison.Ordinal) ? "token" : e.Subject)));
         Assert.All(entries, e => Assert.Equal(admin.Email, e.Actor));
         Assert.Equal("type USER_*", entries[2].Detail);
         Assert.Equal("through projection", entries[1].Detail);
@@ -177,16 +178,19 @@ public sealed class HardeningTests : IDisposable
         Assert.Contains("Handlers:Forwarding:0:Url points at this app itself", error.ToString());
     }
 
-    /// <summary>A client whose connections come from the given local address (any 127.x address is this host).</summary>
+    /// <summary>
+    /// A client whose connections come from the given local address (any 127.x address is this host).
+    /// </summary>
     private static HttpClient ClientFrom(IPAddress local, Uri server) => new(new SocketsHttpHandler
     {
         ConnectCallback = async (context, cancellationToken) =>
         {
             var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
             socket.Bind(new IPEndPoint(local, 0));
-            await socket.ConnectAsync(context.DnsEndPoint.Host == "localhost"
-                ? new IPEndPoint(IPAddress.Loopback, context.DnsEndPoint.Port)
-                : new IPEndPoint(IPAddress.Parse(context.DnsEndPoint.Host), context.DnsEndPoint.Port), cancellationToken);
+            var host = context.DnsEndPoint.Host == "localhost"
+                ? IPAddress.Loopback
+                : IPAddress.Parse(context.DnsEndPoint.Host);
+            await socket.ConnectAsync(new IPEndPoint(host, context.DnsEndPoint.Port), cancellationToken);
             return new NetworkStream(socket, ownsSocket: true);
         },
     })

@@ -35,7 +35,8 @@ public sealed class RouteAccessTests : IDisposable
         var wrong = new List<string>();
         foreach (var call in calls)
         {
-            using var response = await stranger.SendAsync(new HttpRequestMessage(new HttpMethod(call.Method), call.Path));
+            using var request = new HttpRequestMessage(new HttpMethod(call.Method), call.Path);
+            using var response = await stranger.SendAsync(request);
             var challenged = IsSignInChallenge(response);
             if (challenged == Routes.IsOpen(call))
             {

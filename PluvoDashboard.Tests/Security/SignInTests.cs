@@ -179,10 +179,8 @@ public sealed class SignInTests : IDisposable
         var page = await client.GetStringAsync("/");
         Assert.Contains("data-testid=\"sign-out\"", page);
 
-        var logout = await client.PostAsync(AccountsExtensions.LogoutPath, new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["__RequestVerificationToken"] = AntiforgeryTokenOf(page),
-        }));
+        var logout = await client.PostAsync(AccountsExtensions.LogoutPath, new FormUrlEncodedContent(
+            new Dictionary<string, string> { ["__RequestVerificationToken"] = AntiforgeryTokenOf(page) }));
         Assert.Equal($"{AccountsExtensions.LoginPath}?signedOut=1", logout.LocalLocation());
         Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/")).StatusCode);
     }

@@ -35,7 +35,8 @@ public sealed class ViewerPagesTests : IDisposable
         var asViewer = viewer.Render<EventDetailPage>(p => p.Add(x => x.Id, id));
         var asAdmin = admin.Render<EventDetailPage>(p => p.Add(x => x.Id, id));
 
-        asViewer.WaitForAssertion(() => Assert.Contains("Zoë Ñúñez", asViewer.Find("[data-testid=event-heading]").TextContent));
+        asViewer.WaitForAssertion(() =>
+            Assert.Contains("Zoë Ñúñez", asViewer.Find("[data-testid=event-heading]").TextContent));
         Assert.Empty(asViewer.FindAll("[data-testid=replay-button]"));
         Assert.Equal("Only admins can replay events.", asViewer.Find("[data-testid=admin-only]").TextContent);
         asAdmin.WaitForAssertion(() => Assert.Single(asAdmin.FindAll("[data-testid=replay-button]")));

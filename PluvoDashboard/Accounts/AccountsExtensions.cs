@@ -175,12 +175,8 @@ public static class DashboardPolicies
     public const string ApiAdmin = "api-admin";
 
     /// <summary>Every page and export: a signed-in admin or viewer whose password is not a temporary one.</summary>
-    public static AuthorizationPolicy DashboardReader { get; } = new AuthorizationPolicyBuilder(
-            IdentityConstants.ApplicationScheme)
-        .RequireAuthenticatedUser()
-        .RequireRole(DashboardRoles.All)
-        .RequireAssertion(c => !c.User.HasClaim(x => x.Type == AccountsExtensions.MustChangePasswordClaim))
-        .Build();
+    public static AuthorizationPolicy DashboardReader { get; } =
+        InRoleWithOwnPassword(IdentityConstants.ApplicationScheme, DashboardRoles.All);
 
     /// <summary>Changing one's password: anybody signed in, temporary password or not.</summary>
     public static AuthorizationPolicy AnySignedInUser { get; } = new AuthorizationPolicyBuilder(
@@ -189,17 +185,17 @@ public static class DashboardPolicies
         .Build();
 
     /// <summary>Reading through the API or the hub, signed in or with a token.</summary>
-    public static AuthorizationPolicy ApiReader { get; } = new AuthorizationPolicyBuilder(AccountsExtensions.ApiScheme)
-        .RequireAuthenticatedUser()
-        .RequireRole(DashboardRoles.All)
-        .RequireAssertion(c => !c.User.HasClaim(x => x.Type == AccountsExtensions.MustChangePasswordClaim))
-        .Build();
+    public static AuthorizationPolicy ApiReader { get; } =
+        InRoleWithOwnPassword(AccountsExtensions.ApiScheme, DashboardRoles.All);
 
     /// <summary>Replays and rebuilds through the API: admins, and admin tokens.</summary>
-    public static AuthorizationPolicy ApiAdministrator { get; } = new AuthorizationPolicyBuilder(
-            AccountsExtensions.ApiScheme)
-        .RequireAuthenticatedUser()
-        .RequireRole(DashboardRoles.Admin)
-        .RequireAssertion(c => !c.User.HasClaim(x => x.Type == AccountsExtensions.MustChangePasswordClaim))
-        .Build();
+    public static AuthorizationPolicy ApiAdministrator { get; } =
+        InRoleWithOwnPassword(AccountsExtensions.ApiScheme, DashboardRoles.Admin);
+
+    private static AuthorizationPolicy InRoleWithOwnPassword(string scheme, params IEnumerable<string> roles) =>
+        new AuthorizationPolicyBuilder(scheme)
+            .RequireAuthenticatedUser()
+            .RequireRole(roles)
+            .RequireAssertion(c => !c.User.HasClaim(x => x.Type == AccountsExtensions.MustChangePasswordClaim))
+            .Build();
 }

@@ -1,6 +1,8 @@
 namespace PluvoDashboard.Accounts;
 
-/// <summary>What the accounts feature tells an operator. No password, token or setup secret but the setup link.</summary>
+/// <summary>
+/// What the accounts feature tells an operator. No password, token or setup secret but the setup link.
+/// </summary>
 internal static partial class AccountsLog
 {
     [LoggerMessage(EventId = 5001, Level = LogLevel.Information, Message = "{Email} signed in from {Remote}")]

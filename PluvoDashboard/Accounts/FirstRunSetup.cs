@@ -108,7 +108,8 @@ public sealed class FirstRunSetup(
     private async Task CreateDemoAdminAsync()
     {
         var password = UserAdministration.TemporaryPassword();
-        var created = await users.CreateAsync(DemoAdminEmail, DashboardRoles.Admin, password, mustChangePassword: false);
+        var created = await users.CreateAsync(
+            DemoAdminEmail, DashboardRoles.Admin, password, mustChangePassword: false);
         if (!created.Succeeded)
         {
             throw new InvalidOperationException($"The demo admin could not be created: {created.Error}");

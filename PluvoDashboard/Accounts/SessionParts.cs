@@ -25,7 +25,9 @@ public sealed class DashboardClaimsFactory(
     }
 }
 
-/// <summary>Identity asks whether an account is "confirmed" before every sign-in; here that means not disabled.</summary>
+/// <summary>
+/// Identity asks whether an account is "confirmed" before every sign-in; here that means not disabled.
+/// </summary>
 public sealed class EnabledUserConfirmation : IUserConfirmation<DashboardUser>
 {
     public Task<bool> IsConfirmedAsync(UserManager<DashboardUser> manager, DashboardUser user) =>
@@ -33,9 +35,10 @@ public sealed class EnabledUserConfirmation : IUserConfirmation<DashboardUser>
 }
 
 /// <summary>
-/// The signed-in user of an interactive page. Every <see cref="AccountsOptions.SessionCheckInterval"/> it checks that the account still exists, is not
-/// disabled and has the same security stamp (which changes with the password, the role or disabling); if
-/// not, the page loses its user and sends the browser to sign in again.
+/// The signed-in user of an interactive page. Every <see cref="AccountsOptions.SessionCheckInterval"/> it
+/// checks that the account still exists, is not disabled and has the same security stamp (which changes with
+/// the password, the role or disabling); if not, the page loses its user and sends the browser to sign in
+/// again.
 /// </summary>
 public sealed class DashboardAuthenticationStateProvider(
     ILoggerFactory loggerFactory,
@@ -45,7 +48,9 @@ public sealed class DashboardAuthenticationStateProvider(
     : RevalidatingServerAuthenticationStateProvider(loggerFactory)
 {
     protected override TimeSpan RevalidationInterval =>
-        accounts.Value.SessionCheckInterval > TimeSpan.Zero ? accounts.Value.SessionCheckInterval : TimeSpan.FromSeconds(1);
+        accounts.Value.SessionCheckInterval > TimeSpan.Zero
+            ? accounts.Value.SessionCheckInterval
+            : TimeSpan.FromSeconds(1);
 
     protected override async Task<bool> ValidateAuthenticationStateAsync(
         AuthenticationState authenticationState, CancellationToken cancellationToken)

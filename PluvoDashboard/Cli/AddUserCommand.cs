@@ -25,15 +25,14 @@ public static class AddUserCommand
 
         """;
 
-    private const string PasswordStdin = "--password-stdin";
     private static readonly string[] OptionNames = ["role", "database"];
+    private static readonly string[] Switches = ["password-stdin"];
 
     public static async Task<int> RunAsync(
         IReadOnlyList<string> args, TextReader input, TextWriter output, CancellationToken stop)
     {
-        var fromInput = args.Contains(PasswordStdin, StringComparer.OrdinalIgnoreCase);
-        var options = CommandOptions.Parse(
-            [.. args.Where(a => !a.Equals(PasswordStdin, StringComparison.OrdinalIgnoreCase))], OptionNames);
+        var options = CommandOptions.Parse(args, OptionNames, Switches);
+        var fromInput = options.Has("password-stdin");
         if (options.Help)
         {
             output.Write(Usage);

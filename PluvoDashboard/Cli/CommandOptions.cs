@@ -6,7 +6,8 @@ namespace PluvoDashboard.Cli;
 public sealed class UsageException(string message) : Exception(message);
 
 /// <summary>
-/// The options a verb was given, as <c>--name value</c> or <c>--name=value</c>, and its other arguments.
+/// The options a verb was given, as <c>--name value</c> or <c>--name=value</c>, its switches (<c>--name</c>
+/// alone), and its other arguments.
 /// Options the web app would read as configuration (<c>--urls</c>, <c>--environment</c>, any
 /// <c>--Section:Key</c>) are set aside for the configuration, so the CLI reads settings the same way.
 /// </summary>
@@ -15,6 +16,7 @@ public sealed class CommandOptions
     private static readonly string[] HostSettings = ["urls", "environment", "contentRoot"];
 
     private readonly Dictionary<string, string> values = new(StringComparer.OrdinalIgnoreCase);
+    private readonly HashSet<string> switchesGiven = new(StringComparer.OrdinalIgnoreCase);
     private readonly List<string> arguments = [];
     private readonly List<string> configurationArgs = [];
 
@@ -31,8 +33,10 @@ public sealed class CommandOptions
     public string[] ConfigurationArgs => [.. configurationArgs];
 
     /// <param name="names">The option names the verb takes, without dashes.</param>
+    /// <param name="switches">The switches the verb takes, without dashes; they have no value.</param>
     /// <exception cref="UsageException">An option is unknown or has no value.</exception>
-    public static CommandOptions Parse(IReadOnlyList<string> args, IReadOnlyCollection<string> names)
+    public static CommandOptions Parse(
+        IReadOnlyList<string> args, IReadOnlyCollection<string> names, IReadOnlyCollection<string>? switches = null)
     {
         var options = new CommandOptions();
         for (var i = 0; i < args.Count; i++)
@@ -47,6 +51,12 @@ public sealed class CommandOptions
             if (!arg.StartsWith("--", StringComparison.Ordinal) || arg.Length == 2)
             {
                 options.arguments.Add(arg);
+                continue;
+            }
+
+            if (switches?.Contains(arg[2..], StringComparer.OrdinalIgnoreCase) == true)
+            {
+                options.switchesGiven.Add(arg[2..]);
                 continue;
             }
 
@@ -87,6 +97,9 @@ public sealed class CommandOptions
     }
 
     public string? Text(string name) => values.GetValueOrDefault(name);
+
+    /// <summary>Whether the switch was given.</summary>
+    public bool Has(string switchName) => switchesGiven.Contains(switchName);
 
     /// <exception cref="UsageException">The value is not a whole number, or less than the minimum.</exception>
     public int Number(string name, int fallback, int minimum = 0)

@@ -39,7 +39,7 @@ public static class SeedCommand
 
         """;
 
-    private const string AppendSwitch = "--append";
+    private static readonly string[] Switches = ["append"];
     private const int EventsPerCommit = 20_000;
 
     // The simulation's choices grow slower as an organisation's history grows, so each organisation lives for
@@ -72,9 +72,8 @@ public static class SeedCommand
 
     public static async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter output, CancellationToken stop)
     {
-        var append = args.Contains(AppendSwitch, StringComparer.OrdinalIgnoreCase);
-        var options = CommandOptions.Parse(
-            [.. args.Where(a => !a.Equals(AppendSwitch, StringComparison.OrdinalIgnoreCase))], OptionNames);
+        var options = CommandOptions.Parse(args, OptionNames, Switches);
+        var append = options.Has("append");
         if (options.Help)
         {
             output.Write(Usage);
