@@ -36,10 +36,11 @@ public sealed class WebhookReceiver(
     public async Task<Results<Ok<IntakeAnswer>, ProblemHttpResult>> ReceiveAsync(HttpContext http)
     {
         var options = optionsMonitor.CurrentValue;
+        var remote = http.Connection.RemoteIpAddress?.ToString();
         if (refusals.IsLimited(http.Connection.RemoteIpAddress))
         {
-            writer.RecordRejection(new Rejection(RejectionReason.RateLimited, time.GetUtcNow(),
-                http.Connection.RemoteIpAddress?.ToString(), http.Request.ContentLength, []));
+            writer.RecordRejection(new Rejection(
+                RejectionReason.RateLimited, time.GetUtcNow(), remote, http.Request.ContentLength, []));
             http.Response.Headers.RetryAfter = ((int)refusals.RetryAfter.TotalSeconds).ToString(
                 System.Globalization.CultureInfo.InvariantCulture);
             return TypedResults.Problem(
@@ -50,7 +51,6 @@ public sealed class WebhookReceiver(
                 title: "Too many refused deliveries");
         }
 
-        var remote = http.Connection.RemoteIpAddress?.ToString();
         if (!options.HasKey)
         {
             IntakeLog.NoWebhookKey(logger, remote);
